@@ -1,0 +1,50 @@
+# `make test` and `make docs` set up their own virtual environment from PyPI.
+SHELL := /bin/bash
+
+# The newest Python found here; Sphinx 9.2 needs 3.13.
+PYTHON ?= $(shell for v in 3.14 3.13 3.12 3.11 3.10; do \
+	for p in python$$v $$HOME/.pyenv/versions/$$v*/bin/python$$v; do \
+	$$p -c '' >/dev/null 2>&1 && { echo $$p; exit 0; }; done; done; echo python3)
+PYTHON_OLDEST ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10; do \
+	$$p -c '' >/dev/null 2>&1 && { echo $$p; exit 0; }; done; echo python3)
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VENV_OLDEST := .venv-oldest
+STAMP_OLDEST := $(VENV_OLDEST)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: test lint pytest docs test-oldest clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,docs]'
+	touch $(STAMP)
+
+test: lint pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+# The oldest supported stack: Sphinx 7.4 with its docutils and MyST-Parser.
+$(STAMP_OLDEST): pyproject.toml
+	test -x $(VENV_OLDEST)/bin/python || $(PYTHON_OLDEST) -m venv $(VENV_OLDEST)
+	$(VENV_OLDEST)/bin/python -m pip install -q --upgrade pip
+	$(VENV_OLDEST)/bin/python -m pip install -q 'sphinx==7.4.7' 'docutils==0.20.1' \
+		'myst-parser==4.0.*' -e '.[test]'
+	touch $(STAMP_OLDEST)
+
+test-oldest: $(STAMP_OLDEST)
+	$(VENV_OLDEST)/bin/python -m pytest -n 2 $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) $(VENV_OLDEST) docs/_build .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,34 @@
+"""Enhancement specifications in Sphinx: specs, requirements, risks and migration steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the settings, nodes, domain, directives and roles."""
+    from . import config, nodes
+    from .directives import DIRECTIVES
+    from .domain import EnhspecDomain, on_missing_reference
+    from .roles import ROLE_TYPES, BareRole
+
+    config.register(app)
+    nodes.register(app)
+    app.add_domain(EnhspecDomain)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    for role in ROLE_TYPES:
+        app.add_role(role, BareRole(role))
+    app.connect("config-inited", config.validate)
+    app.connect("warn-missing-reference", on_missing_reference)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,110 @@
+"""Pieces of the visible blocks: headings, field lists, badges and links, as docutils nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .roles import CURRENT_SPEC
+
+Inline = nodes.Node
+
+
+def css(prefix: str, value: str) -> str:
+    """A CSS class such as ``enhspec-status-in-progress`` for any user value."""
+    return f"enhspec-{prefix}-{nodes.make_id(value) or 'none'}"
+
+
+def container(kind: str, *classes: str) -> nodes.container:
+    """The outer block of an object."""
+    return nodes.container(classes=["enhspec", f"enhspec-{kind}", *classes])
+
+
+def heading(
+    ident: str, title: Sequence[Inline], *extra: Inline, lead: Inline | None = None
+) -> nodes.paragraph:
+    """The first line of a block: `lead` (a box), its ID in bold, its title, then badges."""
+    para = nodes.paragraph(classes=["enhspec-heading"])
+    if lead is not None:
+        para += lead
+        para += nodes.Text(" ")
+    if ident:
+        para += nodes.strong(ident, ident, classes=["enhspec-id"])
+    if title:
+        if ident:
+            para += nodes.Text(" ")
+        para += nodes.inline("", "", *title, classes=["enhspec-title"])
+    for node in extra:
+        para += nodes.Text(" ")
+        para += node
+    return para
+
+
+def badge(kind: str, value: str) -> nodes.inline:
+    """A labelled value styled by its kind and value (status, level, action)."""
+    return nodes.inline(value, value, classes=["enhspec-badge", css(kind, value)])
+
+
+def text(value: str) -> list[Inline]:
+    """Plain text as a field body."""
+    return [nodes.Text(value)] if value else []
+
+
+def literals(values: Iterable[str]) -> list[Inline]:
+    """Comma-separated code literals."""
+    return joined(nodes.literal(v, v) for v in values)
+
+
+def joined(items: Iterable[Inline]) -> list[Inline]:
+    """Inline nodes separated by commas."""
+    out: list[Inline] = []
+    for item in items:
+        if out:
+            out.append(nodes.Text(", "))
+        out.append(item)
+    return out
+
+
+def xref(role: str, target: str, spec: str, docname: str) -> addnodes.pending_xref:
+    """A link from an option, already checked for existence after reading."""
+    ref = addnodes.pending_xref(
+        "", nodes.inline(target, target, classes=["xref", "enhspec", f"enhspec-{role}"]),
+        refdomain="enhspec", reftype=role, reftarget=target, refexplicit=False,
+        refwarn=True, refdoc=docname, enhspec_checked=True,
+    )
+    ref[CURRENT_SPEC] = spec
+    return ref
+
+
+def xrefs(role: str, targets: Iterable[str], spec: str, docname: str) -> list[Inline]:
+    """Links from a list option."""
+    return joined(xref(role, t, spec, docname) for t in targets)
+
+
+def source_links(paths: Iterable[str], source_url: str | None) -> list[Inline]:
+    """``:implemented-by:`` paths, linked through ``enhspec_source_url`` when set."""
+    items: list[Inline] = []
+    for path in paths:
+        code = nodes.literal(path, path)
+        if source_url:
+            items.append(nodes.reference("", "", code, refuri=source_url.format(path=path)))
+        else:
+            items.append(code)
+    return joined(items)
+
+
+def fields(rows: Iterable[tuple[str, Sequence[Inline]]]) -> list[nodes.field_list]:
+    """A field list of the rows that have a value; none when all are empty."""
+    field_list = nodes.field_list(classes=["enhspec-fields"])
+    for name, body in rows:
+        if body:
+            value = nodes.field_body("", nodes.paragraph("", "", *body))
+            field_list += nodes.field("", nodes.field_name(name, name), value)
+    return [field_list] if field_list.children else []
+
+
+def body(content: Sequence[nodes.Node]) -> list[nodes.container]:
+    """The directive's content, wrapped so that collections can find and copy it."""
+    return [nodes.container("", *content, classes=["enhspec-body"])] if content else []

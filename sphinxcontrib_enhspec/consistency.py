@@ -1,0 +1,122 @@
+"""Project-wide checks after reading: duplicates, dangling option links, dependency cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .config import EnhspecConfig
+from .ids import candidates
+from .index import Index
+from .model import ConfigChange, Location, Requirement, Risk, Spec
+from .warnings import Subtype
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One warning to emit: its subtype, message and location."""
+
+    subtype: Subtype
+    message: str
+    location: Location
+
+
+#: Turns a location into the ``path:line`` a message names.
+Where = Callable[[Location], str]
+
+
+def find_problems(index: Index, cfg: EnhspecConfig, where: Where) -> list[Problem]:
+    """Every consistency problem of the project, in a stable order."""
+    problems = [*_duplicates(index, where), *_dangling(index, cfg), *_cycles(index, cfg)]
+    return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
+
+
+def _duplicates(index: Index, where: Where) -> Iterator[Problem]:
+    for record, existing in index.duplicates:
+        what = "config change" if isinstance(record, ConfigChange) else "ID"
+        yield Problem(
+            Subtype.DUPLICATE,
+            f"duplicate {what} {record.id!r}: also defined at {where(existing.location)}",
+            record.location,
+        )
+
+
+def _dangling(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
+    for record in index.objects.values():
+        if not isinstance(record, Spec) and record.spec and index.spec(record.spec) is None:
+            yield Problem(Subtype.UNRESOLVED, f"{record.id}: unknown spec {record.spec!r}",
+                          record.location)
+        links: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+        if isinstance(record, Requirement):
+            links = (("depends", record.depends, "requirement"),)
+        elif isinstance(record, Risk):
+            links = (("affects", record.affects, "requirement"),)
+        elif isinstance(record, Spec):
+            links = (("supersedes", record.supersedes, "spec"),)
+        spec = record.id if isinstance(record, Spec) else record.spec
+        for option, targets, objtype in links:
+            for target in targets:
+                if index.lookup(candidates(target, spec, cfg), objtype) is None:
+                    yield Problem(
+                        Subtype.UNRESOLVED,
+                        f"{record.id}: :{option}: names unknown {objtype} {target!r}",
+                        record.location,
+                    )
+
+
+def _cycles(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
+    """Each cycle of ``:depends:`` once, at the location of its first member."""
+    graph: dict[str, list[str]] = {}
+    for record in index.objects.values():
+        if isinstance(record, Requirement):
+            edges = (index.lookup(candidates(t, record.spec, cfg), "requirement")
+                     for t in record.depends)
+            graph[record.id] = sorted({e.id for e in edges if e is not None})
+    for component in _strongly_connected(graph):
+        if len(component) == 1 and component[0] not in graph[component[0]]:
+            continue
+        members = sorted(component, key=lambda rid: index.objects[rid].location)
+        path = " -> ".join([*members, members[0]])
+        yield Problem(Subtype.CYCLE, f"requirements depend on each other in a cycle: {path}",
+                      index.objects[members[0]].location)
+
+
+def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's algorithm without recursion, so deep chains cannot overflow the stack."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    for root in sorted(graph):
+        if root in order:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                order[node] = low[node] = len(order)
+                stack.append(node)
+                on_stack.add(node)
+            successors = graph[node]
+            if child < len(successors):
+                work.append((node, child + 1))
+                succ = successors[child]
+                if succ not in order:
+                    work.append((succ, 0))
+                elif succ in on_stack:
+                    low[node] = min(low[node], order[succ])
+                continue
+            if low[node] == order[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components

@@ -1,0 +1,153 @@
+"""What every enhspec directive shares: options, validation, the current spec, recording."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from ..config import EnhspecConfig, get_config
+from ..ids import IdError, ObjectId, check_spec_id, match_choice, object_id, split_list
+from ..model import Location
+from ..roles import CURRENT_SPEC
+from ..warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+    from ..domain import EnhspecDomain
+    from ..model import Record
+
+#: ``ref_context`` key of the current spec's release, the default of its steps and changes.
+CURRENT_RELEASE = "enhspec:release"
+
+TRUE_WORDS = ("", "yes", "true", "on", "1")
+FALSE_WORDS = ("no", "false", "off", "0")
+
+
+def text_option(argument: str | None) -> str:
+    """Any text; MyST gives None for an empty value."""
+    return (argument or "").strip()
+
+
+class EnhspecDirective(SphinxDirective):
+    """Base of the object directives."""
+
+    has_content = True
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = {}
+
+    @property
+    def cfg(self) -> EnhspecConfig:
+        """The project's validated settings."""
+        return get_config(self.env)
+
+    @property
+    def domain(self) -> EnhspecDomain:
+        """The ``enhspec`` domain that keeps the records."""
+        return cast("EnhspecDomain", self.env.domains["enhspec"])
+
+    @property
+    def location(self) -> Location:
+        """Where this directive stands, as records keep it."""
+        return Location(self.env.docname, self.lineno)
+
+    def problem(self, subtype: Subtype, message: str, *args: object) -> None:
+        """Warn at this directive."""
+        warn(message, subtype, self.get_location(), *args)
+
+    def choice(self, option: str, allowed: Sequence[str], default: str = "") -> str:
+        """An option from a fixed list, case-insensitive; a bad value warns and falls back."""
+        value = self.options.get(option, "")
+        if not value:
+            return default
+        matched = match_choice(value, allowed)
+        if matched is None:
+            self.problem(Subtype.INVALID_VALUE, "%s: :%s: %r is not one of %s; using %r",
+                         self.name, option, value, ", ".join(allowed), default)
+            return default
+        return matched
+
+    def flag(self, option: str) -> bool:
+        """A flag: present (or yes/true) is on, no/false is off, anything else warns."""
+        if option not in self.options:
+            return False
+        value = self.options[option].casefold()
+        if value in TRUE_WORDS or value in FALSE_WORDS:
+            return value in TRUE_WORDS
+        self.problem(Subtype.INVALID_VALUE, "%s: :%s: is a flag and takes no value (or one of "
+                     "%s); got %r", self.name, option, ", ".join(TRUE_WORDS[1:] + FALSE_WORDS),
+                     self.options[option])
+        return True
+
+    def items(self, option: str) -> tuple[str, ...]:
+        """A comma-separated option."""
+        return split_list(self.options.get(option))
+
+    def current_spec(self) -> str:
+        """The spec named by ``:spec:``, else the one current in the document."""
+        explicit = self.options.get("spec", "")
+        if explicit:
+            try:
+                check_spec_id(explicit, self.cfg)
+            except IdError as problem:
+                self.problem(problem.subtype, "%s: :spec: %s", self.name, problem.message)
+                return ""
+            return str(explicit)
+        return str(self.env.ref_context.get(CURRENT_SPEC, ""))
+
+    def spec_release(self, spec: str) -> str:
+        """The release of `spec` when it is the document's current spec."""
+        if spec and spec == self.env.ref_context.get(CURRENT_SPEC):
+            return cast("str", self.env.ref_context.get(CURRENT_RELEASE, ""))
+        return ""
+
+    def full_id(self, word: str, spec: str) -> ObjectId | None:
+        """The object's full ID, or None (with a warning) when it has none."""
+        try:
+            return object_id(word, spec, self.cfg)
+        except IdError as problem:
+            self.problem(problem.subtype, "%s: %s", self.name, problem.message)
+            return None
+
+    def anchor(self, prefix: str, ident: str) -> str:
+        """A unique node ID for the object's link target."""
+        return make_id(self.env, self.state.document, prefix, ident)
+
+    def title(self, title: str) -> list[Node]:
+        """The title parsed as inline markup in the document's own language."""
+        if not title:
+            return []
+        inline, messages = self.parse_inline(title, lineno=self.lineno)
+        return [*inline, *messages]
+
+    def content_nodes(self) -> list[Node]:
+        """The directive's body, parsed as reST or MyST."""
+        if not self.content:
+            return []
+        return list(self.parse_content_to_nodes(allow_section_headings=False))
+
+    def finish(self, record: Record | None, anchor: str, block: nodes.Element) -> list[Node]:
+        """Record the object and return its target and block."""
+        self.set_source_info(block)
+        if record is None:
+            return [block]
+        self.domain.note_record(record)
+        target = nodes.target("", "", ids=[anchor])
+        self.set_source_info(target)
+        return [target, block]
+
+
+def option_spec(*names: str) -> OptionSpec:
+    """An option spec of text options; values are validated in ``run``, not by docutils."""
+    return dict.fromkeys(names, text_option)
+
+
+def plain(nodes_: Iterable[Node]) -> str:
+    """The plain text of parsed inline nodes."""
+    return "".join(node.astext() for node in nodes_ if not isinstance(node, nodes.system_message))

@@ -1,0 +1,110 @@
+"""``migration-step`` and ``config-change``: what users do, and what changes, in a release."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from docutils import nodes
+
+from .. import blocks
+from ..config import CONFIG_ACTIONS
+from ..ids import ObjectId
+from ..model import ConfigChange, MigrationStep
+from ..warnings import Subtype
+from .base import EnhspecDirective, option_spec, plain
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+#: ``temp_data`` key: spec ID -> the number of its steps read so far in this document.
+STEP_COUNTS = "enhspec:step-counts"
+
+
+class MigrationStepDirective(EnhspecDirective):
+    """``.. migration-step:: Title``; numbered ``<spec>.M<n>`` unless ``:id:`` is given."""
+
+    option_spec: ClassVar[OptionSpec] = option_spec(
+        "id", "release", "order", "breaking", "spec",
+    )
+
+    def run(self) -> list[Node]:
+        """Render the step and record it."""
+        spec = self.current_spec()
+        title = self.title(" ".join(self.arguments[0].split()))
+        counts = cast("dict[str, int]", self.env.temp_data.setdefault(STEP_COUNTS, {}))
+        number = counts.get(spec, 0) + 1
+        if spec:
+            counts[spec] = number
+        ident: ObjectId | None
+        if self.options.get("id"):
+            ident = self.full_id(self.options["id"], spec)
+        elif spec:
+            ident = ObjectId(f"{spec}{self.cfg.separator}M{number}", spec)
+        else:
+            self.problem(Subtype.ORPHAN, "migration-step: has neither a spec nor an :id:; put "
+                         "it after an enhancement-spec, or give :spec: or :id:")
+            ident = None
+        order = self._order(number)
+        breaking = self.flag("breaking")
+        owner = ident.spec if ident else spec
+        release = self.options.get("release", "") or self.spec_release(owner)
+        record = None
+        anchor = ""
+        if ident is not None:
+            anchor = self.anchor("mig", ident.full)
+            record = MigrationStep(
+                id=ident.full, title=plain(title), location=self.location, anchor=anchor,
+                spec=owner, release=release, order=order, breaking=breaking,
+            )
+        block = blocks.container("migration-step", *(["enhspec-breaking"] if breaking else []))
+        extra = [blocks.badge("breaking", "breaking")] if breaking else []
+        block += blocks.heading(ident.full if ident else "Migration step", title, *extra)
+        block += blocks.fields([
+            ("Release", blocks.text(release)),
+            ("Order", blocks.text(str(order))),
+        ])
+        block += blocks.body(self.content_nodes())
+        return self.finish(record, anchor, block)
+
+    def _order(self, default: int) -> int:
+        value = self.options.get("order", "")
+        if not value:
+            return default
+        try:
+            return int(value)
+        except ValueError:
+            self.problem(Subtype.INVALID_VALUE, "migration-step: :order: %r is not a whole "
+                         "number; using %d", value, default)
+            return default
+
+
+class ConfigChangeDirective(EnhspecDirective):
+    """``.. config-change:: section.key``."""
+
+    option_spec: ClassVar[OptionSpec] = option_spec(
+        "action", "default", "previous", "replaces", "release", "spec",
+    )
+
+    def run(self) -> list[Node]:
+        """Render the change and record it as ``key@release``."""
+        key = self.arguments[0].strip()
+        spec = self.current_spec()
+        action = self.choice("action", CONFIG_ACTIONS)
+        release = self.options.get("release", "") or self.spec_release(spec)
+        values = {name: self.options.get(name, "") for name in ("default", "previous", "replaces")}
+        anchor = self.anchor("config", f"{key}@{release}")
+        record = ConfigChange(key=key, location=self.location, anchor=anchor, spec=spec,
+                              action=action, release=release, **values)
+        block = blocks.container("config-change")
+        extra = [blocks.badge("action", action)] if action else []
+        block += blocks.heading("", [nodes.literal(key, key)], *extra)
+        block += blocks.fields([
+            ("Action", blocks.text(action)),
+            ("Release", blocks.text(release)),
+            ("Default", blocks.literals([values["default"]] if values["default"] else [])),
+            ("Previous", blocks.literals([values["previous"]] if values["previous"] else [])),
+            ("Replaces", blocks.literals([values["replaces"]] if values["replaces"] else [])),
+        ])
+        block += blocks.body(self.content_nodes())
+        return self.finish(record, anchor, block)

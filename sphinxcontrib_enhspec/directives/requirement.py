@@ -1,0 +1,65 @@
+"""``requirement``: a requirement with its ID, kind, status, priority and links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from .. import blocks
+from ..config import PRIORITIES
+from ..ids import kind_of, split_argument
+from ..model import Requirement
+from ..nodes import box
+from .base import EnhspecDirective, option_spec, plain
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+
+class RequirementDirective(EnhspecDirective):
+    """``.. requirement:: ER1 Title``."""
+
+    option_spec: ClassVar[OptionSpec] = option_spec(
+        "kind", "status", "priority", "depends", "verified-by", "implemented-by", "tags", "spec",
+    )
+
+    def run(self) -> list[Node]:
+        """Render the requirement and record it."""
+        cfg = self.cfg
+        word, title_text = split_argument(self.arguments[0])
+        spec = self.current_spec()
+        ident = self.full_id(word, spec)
+        title = self.title(title_text)
+        status = self.choice("status", cfg.requirement_statuses, cfg.requirement_statuses[0])
+        priority = self.choice("priority", PRIORITIES)
+        kind = self.choice("kind", cfg.kind_names, kind_of(ident.full if ident else word, cfg))
+        depends = self.items("depends")
+        verified_by = self.items("verified-by")
+        implemented_by = self.items("implemented-by")
+        tags = self.items("tags")
+        record = None
+        anchor = ""
+        if ident is not None:
+            anchor = self.anchor("req", ident.full)
+            record = Requirement(
+                id=ident.full, title=plain(title), location=self.location, anchor=anchor,
+                spec=ident.spec, kind=kind, status=status, priority=priority, depends=depends,
+                verified_by=verified_by, implemented_by=implemented_by, tags=tags,
+            )
+        docname = self.env.docname
+        owner = ident.spec if ident else spec
+        block = blocks.container("requirement", blocks.css("kind", kind),
+                                 blocks.css("status", status))
+        block += blocks.heading(ident.full if ident else word, title, lead=box(status == "done"))
+        block += blocks.fields([
+            ("Kind", blocks.text(kind)),
+            ("Status", [blocks.badge("status", status)]),
+            ("Priority", blocks.text(priority)),
+            ("Depends on", blocks.xrefs("req", depends, owner, docname)),
+            ("Verified by", blocks.literals(verified_by)),
+            ("Implemented by", blocks.source_links(implemented_by, cfg.source_url)),
+            ("Tags", blocks.text(", ".join(tags))),
+        ])
+        block += blocks.body(self.content_nodes())
+        return self.finish(record, anchor, block)
+

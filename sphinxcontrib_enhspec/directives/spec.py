@@ -1,0 +1,66 @@
+"""``enhancement-spec``: a spec's metadata card; it becomes the document's current spec."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from .. import blocks
+from ..ids import IdError, check_spec_id, split_argument
+from ..model import Spec
+from ..roles import CURRENT_SPEC
+from .base import CURRENT_RELEASE, EnhspecDirective, option_spec, plain
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+
+class SpecDirective(EnhspecDirective):
+    """``.. enhancement-spec:: ENH-042 Title``."""
+
+    option_spec: ClassVar[OptionSpec] = option_spec(
+        "version", "date", "status", "author", "module", "release", "supersedes", "tags",
+    )
+
+    def run(self) -> list[Node]:
+        """Render the card, record the spec and make it current."""
+        word, title_text = split_argument(self.arguments[0])
+        spec_id = word
+        try:
+            check_spec_id(word, self.cfg)
+        except IdError as problem:
+            self.problem(problem.subtype, "enhancement-spec: %s", problem.message)
+            spec_id = ""
+        title = self.title(title_text)
+        status = self.choice("status", self.cfg.spec_statuses, "draft")
+        authors = self.items("author")
+        supersedes = self.items("supersedes")
+        tags = self.items("tags")
+        record = None
+        anchor = ""
+        if spec_id:
+            anchor = self.anchor("spec", spec_id)
+            record = Spec(
+                id=spec_id, title=plain(title), location=self.location, anchor=anchor,
+                status=status, version=self.options.get("version", ""),
+                date=self.options.get("date", ""), authors=authors,
+                module=self.options.get("module", ""), release=self.options.get("release", ""),
+                supersedes=supersedes, tags=tags,
+            )
+            self.env.ref_context[CURRENT_SPEC] = spec_id
+            self.env.ref_context[CURRENT_RELEASE] = record.release
+        docname = self.env.docname
+        card = blocks.container("spec", blocks.css("status", status))
+        card += blocks.heading(word, title, blocks.badge("status", status))
+        card += blocks.fields([
+            ("Status", blocks.text(status)),
+            ("Version", blocks.text(self.options.get("version", ""))),
+            ("Date", blocks.text(self.options.get("date", ""))),
+            ("Authors", blocks.text(", ".join(authors))),
+            ("Module", blocks.text(self.options.get("module", ""))),
+            ("Release", blocks.text(self.options.get("release", ""))),
+            ("Supersedes", blocks.xrefs("spec", supersedes, spec_id, docname)),
+            ("Tags", blocks.text(", ".join(tags))),
+        ])
+        card += blocks.body(self.content_nodes())
+        return self.finish(record, anchor, card)

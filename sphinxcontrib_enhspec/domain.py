@@ -1,0 +1,160 @@
+"""The ``enhspec`` domain: the one owner of the records of every document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import _
+from sphinx.util.nodes import make_refnode
+
+from .config import get_config
+from .consistency import find_problems
+from .ids import candidates
+from .index import Index, build_index
+from .model import LinkedRecord, Location, Record
+from .roles import CURRENT_SPEC, ROLE_TYPES, EnhspecXRefRole
+from .warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+#: Object type to its role.
+TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
+
+
+class EnhspecDomain(Domain):
+    """Specs, requirements, risks, migration steps and config changes of the project."""
+
+    name = "enhspec"
+    label = "Enhancement specifications"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "spec": ObjType(_("spec"), "spec"),
+        "requirement": ObjType(_("requirement"), "req"),
+        "risk": ObjType(_("risk"), "risk"),
+        "migration-step": ObjType(_("migration step"), "mig"),
+    }
+    roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
+        role: EnhspecXRefRole() for role in ROLE_TYPES
+    }
+    #: records: docname -> the records it defines, in document order.
+    initial_data: ClassVar[dict[str, Any]] = {"records": {}}
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: Index | None = None
+
+    @property
+    def records(self) -> dict[str, list[Record]]:
+        """The records of each document."""
+        return cast("dict[str, list[Record]]", self.data["records"])
+
+    @property
+    def index(self) -> Index:
+        """The records indexed by ID, rebuilt after any change to them."""
+        if self._index is None:
+            self._index = build_index(self.records)
+        return self._index
+
+    def note_record(self, record: Record) -> None:
+        """Record an object defined in the document being read."""
+        self.records.setdefault(record.location.docname, []).append(record)
+        self._index = None
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what `docname` defined."""
+        if self.records.pop(docname, None) is not None:
+            self._index = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take the records of `docnames` read in a parallel process."""
+        for docname in docnames:
+            if docname in otherdata["records"]:
+                self.records[docname] = otherdata["records"][docname]
+        self._index = None
+
+    def check_consistency(self) -> None:
+        """Warn about duplicates, unknown IDs in options and dependency cycles."""
+        for problem in find_problems(self.index, get_config(self.env), self._where):
+            warn(problem.message, problem.subtype, self._location(problem.location))
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        """Every object, for ``objects.inv``, intersphinx and the search index."""
+        for record in self.index.objects.values():
+            yield (record.id, record.title or record.id, record.objtype,
+                   record.location.docname, record.anchor, 1)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        """Resolve a role to the object of its type, the current spec's first."""
+        record = self.index.lookup(
+            candidates(target, node.get(CURRENT_SPEC, ""), get_config(env)), ROLE_TYPES.get(typ)
+        )
+        if record is None:
+            return None
+        return self._refnode(builder, fromdocname, record, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Resolve ``:any:`` to whatever object has the ID."""
+        record = self.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""),
+                                              get_config(env)))
+        if record is None:
+            return []
+        role = f"{self.name}:{TYPE_ROLES[record.objtype]}"
+        return [(role, self._refnode(builder, fromdocname, record, node, contnode))]
+
+    def _refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        record: LinkedRecord,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference:
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(record.id, record.id, classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, record.location.docname, record.anchor,
+                            contnode, record.title or record.id)
+
+    def _where(self, location: Location) -> str:
+        return f"{self.env.doc2path(location.docname, False)}:{location.lineno}"
+
+    @staticmethod
+    def _location(location: Location) -> tuple[str, int]:
+        return (location.docname, location.lineno)
+
+
+def on_missing_reference(
+    app: object, domain: Domain | None, node: pending_xref
+) -> bool | None:
+    """Report an unknown ID as ``enhspec.unresolved``; option links were checked already."""
+    if domain is None or domain.name != EnhspecDomain.name:
+        return None
+    if not node.get("enhspec_checked"):
+        target = node["reftarget"]
+        objtype = ROLE_TYPES.get(node["reftype"], "object")
+        warn("unknown %s %r", Subtype.UNRESOLVED, node, objtype, target)
+    return True

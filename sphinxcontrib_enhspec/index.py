@@ -1,0 +1,77 @@
+"""One pass over all records: the objects by ID, their duplicates and derived fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from .model import ConfigChange, LinkedRecord, MigrationStep, Record, Spec
+
+R = TypeVar("R", ConfigChange, LinkedRecord)
+
+
+@dataclass
+class Index:
+    """Records of the whole project, keyed for lookup; built once per change of the records."""
+
+    objects: dict[str, LinkedRecord] = field(default_factory=dict)
+    config_changes: dict[str, ConfigChange] = field(default_factory=dict)
+    #: (later definition, the one that stands) for every repeated ID.
+    duplicates: list[tuple[Record, Record]] = field(default_factory=list)
+
+    def get(self, full_id: str, objtype: str | None = None) -> LinkedRecord | None:
+        """The object with `full_id`, if it exists and (when given) has `objtype`."""
+        record = self.objects.get(full_id)
+        if record is None or (objtype is not None and record.objtype != objtype):
+            return None
+        return record
+
+    def lookup(
+        self, candidates: Sequence[str], objtype: str | None = None
+    ) -> LinkedRecord | None:
+        """The first of `candidates` that names an object of `objtype`."""
+        for candidate in candidates:
+            record = self.get(candidate, objtype)
+            if record is not None:
+                return record
+        return None
+
+    def spec(self, spec_id: str) -> Spec | None:
+        """The spec with `spec_id`."""
+        record = self.get(spec_id, "spec")
+        return record if isinstance(record, Spec) else None
+
+
+def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
+    """A step or config change with its spec's release when it names none."""
+    if isinstance(record, (MigrationStep, ConfigChange)) and not record.release:
+        spec = specs.get(record.spec)
+        if spec is not None and spec.release:
+            return replace(record, release=spec.release)
+    return record
+
+
+def build_index(records_by_doc: Mapping[str, Sequence[Record]]) -> Index:
+    """Index every record; the first definition of an ID in document order stands."""
+    ordered = [rec for doc in sorted(records_by_doc) for rec in records_by_doc[doc]]
+    specs: dict[str, Spec] = {}
+    for rec in ordered:
+        if isinstance(rec, Spec):
+            specs.setdefault(rec.id, rec)
+    index = Index()
+    for rec in ordered:
+        rec = _with_release(rec, specs)
+        if isinstance(rec, ConfigChange):
+            _add(index.config_changes, rec, index.duplicates)
+        else:
+            _add(index.objects, rec, index.duplicates)
+    return index
+
+
+def _add(table: dict[str, R], record: R, duplicates: list[tuple[Record, Record]]) -> None:
+    existing = table.get(record.id)
+    if existing is None:
+        table[record.id] = record
+    else:
+        duplicates.append((record, existing))

@@ -1,0 +1,117 @@
+"""The records: plain, frozen, picklable values with no Sphinx imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ObjectType = Literal["spec", "requirement", "risk", "migration-step"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a record was written: a document and a line in it."""
+
+    docname: str
+    lineno: int
+
+
+@dataclass(frozen=True)
+class Spec:
+    """An enhancement specification."""
+
+    id: str
+    title: str
+    location: Location
+    anchor: str
+    status: str = "draft"
+    version: str = ""
+    date: str = ""
+    authors: tuple[str, ...] = ()
+    module: str = ""
+    release: str = ""
+    supersedes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    objtype: ObjectType = field(default="spec", init=False)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A requirement, of a spec or global."""
+
+    id: str
+    title: str
+    location: Location
+    anchor: str
+    spec: str = ""
+    kind: str = "requirement"
+    status: str = "open"
+    priority: str = ""
+    depends: tuple[str, ...] = ()
+    verified_by: tuple[str, ...] = ()
+    implemented_by: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    objtype: ObjectType = field(default="requirement", init=False)
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A risk with its levels and mitigation."""
+
+    id: str
+    title: str
+    location: Location
+    anchor: str
+    spec: str = ""
+    category: str = ""
+    likelihood: str = ""
+    impact: str = ""
+    status: str = "open"
+    affects: tuple[str, ...] = ()
+    mitigation: str = ""
+    tags: tuple[str, ...] = ()
+
+    objtype: ObjectType = field(default="risk", init=False)
+
+
+@dataclass(frozen=True)
+class MigrationStep:
+    """An ordered migration step; its body is copied from the source doctree by `anchor`."""
+
+    id: str
+    title: str
+    location: Location
+    anchor: str
+    spec: str = ""
+    release: str = ""
+    order: int = 0
+    breaking: bool = False
+
+    objtype: ObjectType = field(default="migration-step", init=False)
+
+
+@dataclass(frozen=True)
+class ConfigChange:
+    """A configuration key added, changed, deprecated, removed or renamed in a release."""
+
+    key: str
+    location: Location
+    anchor: str
+    spec: str = ""
+    action: str = ""
+    default: str = ""
+    previous: str = ""
+    replaces: str = ""
+    release: str = ""
+
+    @property
+    def id(self) -> str:
+        """The exported ID, ``key@release``."""
+        return f"{self.key}@{self.release}"
+
+
+#: Objects that share the one ID namespace and are reachable through roles.
+LinkedRecord = Spec | Requirement | Risk | MigrationStep
+Record = Spec | Requirement | Risk | MigrationStep | ConfigChange

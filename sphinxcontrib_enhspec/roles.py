@@ -1,0 +1,63 @@
+"""The linking roles ``:req:``, ``:spec:``, ``:risk:`` and ``:mig:``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.roles import XRefRole
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docutils.nodes import Element, Node, system_message
+    from docutils.parsers.rst.states import Inliner
+    from sphinx.environment import BuildEnvironment
+
+#: The ``ref_context`` key of the spec current at a point of a document.
+CURRENT_SPEC = "enhspec:spec"
+
+#: Role name to the object type it links to.
+ROLE_TYPES = {"req": "requirement", "spec": "spec", "risk": "risk", "mig": "migration-step"}
+
+
+class EnhspecXRefRole(XRefRole):
+    """A link to an enhspec object; remembers the spec current where it stands."""
+
+    innernodeclass = nodes.inline
+
+    def __init__(self) -> None:
+        super().__init__(warn_dangling=True)
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        refnode[CURRENT_SPEC] = env.ref_context.get(CURRENT_SPEC, "")
+        return title, target.strip()
+
+
+class BareRole(EnhspecXRefRole):
+    """The same role under its bare name (``:req:``), linking in the ``enhspec`` domain."""
+
+    def __init__(self, reftype: str) -> None:
+        super().__init__()
+        self.reftype_name = reftype
+
+    def __call__(
+        self,
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[Node], list[system_message]]:
+        return super().__call__(
+            f"enhspec:{self.reftype_name}", rawtext, text, lineno, inliner, options or {}, content
+        )

@@ -153,8 +153,13 @@ def on_missing_reference(
     """Report an unknown ID as ``enhspec.unresolved``; option links were checked already."""
     if domain is None or domain.name != EnhspecDomain.name:
         return None
-    if not node.get("enhspec_checked"):
-        target = node["reftarget"]
-        objtype = ROLE_TYPES.get(node["reftype"], "object")
-        warn("unknown %s %r", Subtype.UNRESOLVED, node, objtype, target)
+    if node.get("enhspec_checked"):
+        return True
+    target = node["reftarget"]
+    objtype = ROLE_TYPES.get(node["reftype"], "object")
+    other = cast("EnhspecDomain", domain).index.lookup(
+        candidates(target, node.get(CURRENT_SPEC, ""), get_config(domain.env))
+    )
+    hint = f" ({other.id} is a {other.objtype})" if other is not None else ""
+    warn("unknown %s %r%s", Subtype.UNRESOLVED, node, objtype, target, hint)
     return True

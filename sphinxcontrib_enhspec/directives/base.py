@@ -96,9 +96,10 @@ class EnhspecDirective(SphinxDirective):
             try:
                 check_spec_id(explicit, self.cfg)
             except IdError as problem:
-                self.problem(problem.subtype, "%s: :spec: %s", self.name, problem.message)
-                return ""
-            return str(explicit)
+                self.problem(problem.subtype, "%s: :spec: %s; using the current spec",
+                             self.name, problem.message)
+            else:
+                return str(explicit)
         return str(self.env.ref_context.get(CURRENT_SPEC, ""))
 
     def spec_release(self, spec: str) -> str:

@@ -1,0 +1,104 @@
+"""Builds of the test roots in fresh temporary copies, and what users see of them."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
+
+from sphinxcontrib_enhspec.domain import EnhspecDomain
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+collect_ignore = ["roots"]
+
+ROOTS = Path(__file__).parent / "roots"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where the ``test-*`` roots live."""
+    return ROOTS
+
+
+@dataclass
+class Project:
+    """One build of a copied test root."""
+
+    app: SphinxTestApp
+    srcdir: Path
+
+    @property
+    def outdir(self) -> Path:
+        return Path(self.app.outdir)
+
+    def warnings(self) -> list[str]:
+        """The warning lines, with the source folder taken off the paths."""
+        text = ANSI.sub("", self.app.warning.getvalue())
+        text = text.replace(str(self.srcdir) + os.sep, "")
+        return [line for line in text.splitlines() if line.strip()]
+
+    @property
+    def domain(self) -> EnhspecDomain:
+        return cast("EnhspecDomain", self.app.env.domains["enhspec"])
+
+    def doctree(self, docname: str) -> nodes.document:
+        """The pickled doctree of `docname`, as read (before post-transforms)."""
+        path = Path(self.app.doctreedir) / f"{docname}.doctree"
+        with path.open("rb") as f:
+            return cast("nodes.document", pickle.load(f))
+
+    def text(self, name: str) -> str:
+        """A file of the output folder."""
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+    def blocks(self, docname: str) -> str:
+        """The enhspec blocks of a document's doctree, pretty-printed."""
+        return "\n".join(
+            node.pformat()
+            for node in self.doctree(docname).findall(nodes.container)
+            if "enhspec" in node["classes"]
+        )
+
+
+Build = Callable[..., Project]
+
+
+@pytest.fixture
+def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
+    """Copy a root to a fresh folder and build it; call again with ``srcdir=`` to rebuild."""
+
+    def _build(
+        root: str,
+        builder: str = "html",
+        *,
+        srcdir: Path | None = None,
+        parallel: int = 0,
+        confoverrides: dict[str, Any] | None = None,
+        freshenv: bool = True,
+    ) -> Project:
+        if srcdir is None:
+            srcdir = tmp_path / root
+            shutil.copytree(ROOTS / f"test-{root}", srcdir)
+        app = make_app(
+            builder, srcdir=srcdir, parallel=parallel, freshenv=freshenv,
+            confoverrides=confoverrides or {},
+        )
+        app.build()
+        return Project(app, srcdir)
+
+    return _build
+
+
+def twins(root: str) -> Any:
+    """Parametrize a test over a reST root and its MyST twin."""
+    return pytest.mark.parametrize("root", [root, f"{root}-myst"])

@@ -109,21 +109,30 @@ def register(app: Sphinx) -> None:
         app.add_config_value(name, default, "env", types=types)
 
 
+def _setting_location(conf_py: Path, lines: list[str], name: str) -> str:
+    """``conf.py:<line>`` of the assignment to `name` (line 1 when set elsewhere, by -D)."""
+    assignment = re.compile(rf"^{re.escape(name)}\s*(:[^=]*)?=")
+    lineno = next((i for i, line in enumerate(lines, 1) if assignment.match(line)), 1)
+    return f"{conf_py}:{lineno}"
+
+
 def validate(app: Sphinx, config: Config) -> None:
     """Replace each ill-formed setting by its default, with one ``config`` warning each."""
-    location = str(Path(app.confdir, "conf.py"))
+    conf_py = Path(app.confdir, "conf.py")
+    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
     for name, (check, expected) in CHECKS.items():
         value = getattr(config, name)
         if not check(value):
-            warn("%s must be %s, not %r; using the default", Subtype.CONFIG, location,
-                 name, expected, value)
+            warn("%s must be %s, not %r; using the default", Subtype.CONFIG,
+                 _setting_location(conf_py, lines, name), name, expected, value)
             setattr(config, name, DEFAULTS[name])
     statuses = {s.lower() for s in config.enhspec_spec_statuses}
     unknown = [s for s in config.enhspec_require_verification if s.lower() not in statuses]
     if unknown:
         warn("enhspec_require_verification names unknown spec statuses %s (allowed: %s); "
-             "they are ignored", Subtype.CONFIG, location, ", ".join(unknown),
-             ", ".join(config.enhspec_spec_statuses))
+             "they are ignored", Subtype.CONFIG,
+             _setting_location(conf_py, lines, "enhspec_require_verification"),
+             ", ".join(unknown), ", ".join(config.enhspec_spec_statuses))
         config.enhspec_require_verification = [
             s for s in config.enhspec_require_verification if s.lower() in statuses
         ]

@@ -85,13 +85,14 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
         parallel: int = 0,
         confoverrides: dict[str, Any] | None = None,
         freshenv: bool = True,
+        **kwargs: Any,
     ) -> Project:
         if srcdir is None:
             srcdir = tmp_path / root
             shutil.copytree(ROOTS / f"test-{root}", srcdir)
         app = make_app(
             builder, srcdir=srcdir, parallel=parallel, freshenv=freshenv,
-            confoverrides=confoverrides or {},
+            confoverrides=confoverrides or {}, **kwargs,
         )
         app.build()
         return Project(app, srcdir)

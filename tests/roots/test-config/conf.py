@@ -1,0 +1,10 @@
+extensions = ["sphinxcontrib_enhspec"]
+enhspec_spec_statuses = "draft"
+enhspec_requirement_kinds = ["ER"]
+enhspec_id_separator = ""
+enhspec_spec_id_pattern = "(["
+enhspec_source_url = "https://example.org/"
+enhspec_require_verification = ["approved", "golden"]
+enhspec_json_export = "yes"
+enhspec_external = {"core": "https://core.example.org/"}
+enhspec_levels = []

@@ -1,0 +1,10 @@
+extensions = ["sphinxcontrib_enhspec"]
+enhspec_spec_statuses = ["idea", "accepted", "shipped"]
+enhspec_requirement_statuses = ["todo", "done"]
+enhspec_requirement_kinds = {"F": "functional", "S": "security"}
+enhspec_risk_categories = ["legal"]
+enhspec_levels = ["minor", "major", "critical"]
+enhspec_id_separator = "/"
+enhspec_spec_id_pattern = r"^RFC[0-9]+$"
+enhspec_local_id_pattern = r"^[A-Z][0-9]+$"
+enhspec_source_url = "https://example.org/repo/blob/main/{path}"

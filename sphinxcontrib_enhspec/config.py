@@ -87,7 +87,10 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_requirement_kinds": (_is_kinds, "a dict of ID prefix to kind name (strings)"),
     "enhspec_risk_categories": (_is_nonempty_str_list, "a non-empty list of strings"),
     "enhspec_levels": (_is_nonempty_str_list, "a non-empty list of strings, low to high"),
-    "enhspec_id_separator": (lambda v: isinstance(v, str) and len(v) == 1, "one character"),
+    "enhspec_id_separator": (
+        lambda v: isinstance(v, str) and bool(v) and not any(c.isspace() for c in v),
+        "a non-empty string without spaces",
+    ),
     "enhspec_spec_id_pattern": (_is_regex, "a regular expression string"),
     "enhspec_local_id_pattern": (_is_regex, "a regular expression string"),
     "enhspec_source_url": (_is_source_url, "None or a string containing '{path}'"),

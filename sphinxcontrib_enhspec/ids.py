@@ -77,11 +77,11 @@ def check_spec_id(word: str, cfg: EnhspecConfig) -> None:
 
 def object_id(word: str, current_spec: str, cfg: EnhspecConfig) -> ObjectId:
     """The full ID of a requirement, risk or step written as `word` under `current_spec`."""
-    if not word or not WELL_FORMED_ID.match(word):
+    if not word or not WELL_FORMED_ID.match(word.replace(cfg.separator, ".")):
         raise IdError(
             Subtype.INVALID_ID,
             f"{word!r} is not an ID: an ID starts with a letter and holds only letters, "
-            "digits, '.', '_' and '-'",
+            f"digits, '.', '_', '-' and the separator {cfg.separator!r}",
         )
     if cfg.separator in word:
         prefix = word.rsplit(cfg.separator, 1)[0]

@@ -15,12 +15,13 @@ def test_custom_settings_take_effect(build, root):
     assert project.warnings() == []
     index = project.domain.index
     # ER1 does not match this project's local pattern: it is a global ID, kept as written
-    assert sorted(index.objects) == ["ER1", "RFC7", "RFC7/F1", "RFC7/R1", "RFC7/S2"]
+    assert sorted(index.objects) == ["ER1", "RFC7", "RFC7/F1", "RFC7/R1", "RFC7/S2", "RFC7/S3"]
     assert index.objects["ER1"].spec == "RFC7"
     spec = index.objects["RFC7"]
     assert isinstance(spec, Spec) and spec.status == "accepted"
     kinds = {i: r.kind for i, r in index.objects.items() if isinstance(r, Requirement)}
-    assert kinds == {"RFC7/F1": "functional", "RFC7/S2": "security", "ER1": "requirement"}
+    assert kinds == {"RFC7/F1": "functional", "RFC7/S2": "security", "ER1": "requirement",
+                     "RFC7/S3": "security"}
     f1 = index.objects["RFC7/F1"]
     assert isinstance(f1, Requirement) and f1.status == "done"
     s2 = index.objects["RFC7/S2"]
@@ -45,8 +46,8 @@ def test_bad_settings_warn_at_conf_py_and_use_defaults(build, root):
         "name (strings), not ['ER']; using the default [enhspec.config]",
         "conf.py:10: WARNING: enhspec_levels must be a non-empty list of strings, low to high, "
         "not []; using the default [enhspec.config]",
-        "conf.py:4: WARNING: enhspec_id_separator must be one character, not ''; using the "
-        "default [enhspec.config]",
+        "conf.py:4: WARNING: enhspec_id_separator must be a non-empty string without spaces, "
+        "not ''; using the default [enhspec.config]",
         "conf.py:5: WARNING: enhspec_spec_id_pattern must be a regular expression string, "
         "not '(['; using the default [enhspec.config]",
         "conf.py:6: WARNING: enhspec_source_url must be None or a string containing '{path}', "
@@ -70,9 +71,9 @@ def test_bad_settings_warn_at_conf_py_and_use_defaults(build, root):
 
 
 def test_override_from_the_command_line_is_located_at_conf_py(build):
-    project = build("basic", confoverrides={"enhspec_id_separator": "::"})
+    project = build("basic", confoverrides={"enhspec_id_separator": "a b"})
     assert project.warnings() == [
-        "conf.py:1: WARNING: enhspec_id_separator must be one character, not '::'; using the "
-        "default [enhspec.config]",
+        "conf.py:1: WARNING: enhspec_id_separator must be a non-empty string without spaces, "
+        "not 'a b'; using the default [enhspec.config]",
     ]
     assert "ENH-042.ER1" in project.domain.index.objects

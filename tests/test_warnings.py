@@ -26,7 +26,7 @@ EXPECTED = [
     ("index", 21, 24, "requirement: :kind: 'feature' is not one of enhancement, compatibility, "
      "performance, requirement; using 'enhancement' [enhspec.invalid_value]"),
     ("index", 29, 34, "requirement: '9lives' is not an ID: an ID starts with a letter and holds "
-     "only letters, digits, '.', '_' and '-' [enhspec.invalid_id]"),
+     "only letters, digits, '.', '_', '-' and the separator '.' [enhspec.invalid_id]"),
     ("index", 31, 37, "risk: :category: 'social' is not one of technical, user-adoption, "
      "compatibility; using '' [enhspec.invalid_value]"),
     ("index", 31, 37, "risk: :likelihood: 'extreme' is not one of low, medium, high; using '' "

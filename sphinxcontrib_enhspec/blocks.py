@@ -35,7 +35,7 @@ def heading(
     if title:
         if ident:
             para += nodes.Text(" ")
-        para += nodes.inline("", "", *title, classes=["enhspec-title"])
+        para.extend(title)
     for node in extra:
         para += nodes.Text(" ")
         para += node
@@ -100,8 +100,10 @@ def fields(rows: Iterable[tuple[str, Sequence[Inline]]]) -> list[nodes.field_lis
     field_list = nodes.field_list(classes=["enhspec-fields"])
     for name, body in rows:
         if body:
-            value = nodes.field_body("", nodes.paragraph("", "", *body))
-            field_list += nodes.field("", nodes.field_name(name, name), value)
+            # Labels and values are data, not prose: keep them out of message catalogs.
+            label = nodes.field_name(name, name, translatable=False)
+            value = nodes.field_body("", nodes.paragraph("", "", *body, translatable=False))
+            field_list += nodes.field("", label, value)
     return [field_list] if field_list.children else []
 
 

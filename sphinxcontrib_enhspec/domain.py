@@ -136,8 +136,13 @@ class EnhspecDomain(Domain):
     ) -> nodes.reference:
         if not node.get("refexplicit"):
             contnode = nodes.inline(record.id, record.id, classes=contnode["classes"])
-        return make_refnode(builder, fromdocname, record.location.docname, record.anchor,
-                            contnode, record.title or record.id)
+        ref = make_refnode(builder, fromdocname, record.location.docname, record.anchor,
+                           contnode, record.title or record.id)
+        # singlehtml's page URIs are fragments already ('#document-x'); one page holds all.
+        uri = ref.get("refuri", "")
+        if uri.count("#") > 1:
+            ref["refuri"] = uri[uri.rindex("#"):]
+        return ref
 
     def _where(self, location: Location) -> str:
         return f"{self.env.doc2path(location.docname, False)}:{location.lineno}"

@@ -89,6 +89,10 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
     ) -> Project:
         if srcdir is None:
             srcdir = tmp_path / root
+            serial = 1
+            while srcdir.exists():
+                serial += 1
+                srcdir = tmp_path / f"{root}-{serial}"
             shutil.copytree(ROOTS / f"test-{root}", srcdir)
         app = make_app(
             builder, srcdir=srcdir, parallel=parallel, freshenv=freshenv,

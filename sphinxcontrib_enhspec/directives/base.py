@@ -120,12 +120,15 @@ class EnhspecDirective(SphinxDirective):
         """A unique node ID for the object's link target."""
         return make_id(self.env, self.state.document, prefix, ident)
 
-    def title(self, title: str) -> list[Node]:
-        """The title parsed as inline markup in the document's own language."""
+    def title(self, title: str, kind: str = "title") -> list[Node]:
+        """Inline markup in the document's own language, wrapped as one translatable text."""
         if not title:
             return []
         inline, messages = self.parse_inline(title, lineno=self.lineno)
-        return [*inline, *messages]
+        wrapper = nodes.inline(title, "", *inline, classes=[f"enhspec-{kind}"],
+                               translatable=True)
+        self.set_source_info(wrapper)
+        return [wrapper, *messages]
 
     def content_nodes(self) -> list[Node]:
         """The directive's body, parsed as reST or MyST."""

@@ -42,7 +42,7 @@ class RiskDirective(EnhspecDirective):
         status = self.choice("status", RISK_STATUSES, "open")
         affects = self.items("affects")
         tags = self.items("tags")
-        mitigation_option = self.title(self.options.get("mitigation", ""))
+        mitigation_option = self.title(self.options.get("mitigation", ""), "mitigation-text")
         content = self._body()
         mitigation = " ".join(filter(None, [plain(mitigation_option), *_nested(content)]))
         record = None
@@ -93,7 +93,7 @@ class MitigationDirective(EnhspecDirective):
             self.problem(Subtype.ORPHAN, "mitigation: stands outside a risk; put it in the "
                          "body of a risk directive")
         block = nodes.container(classes=[MITIGATION_CLASS])
-        block += nodes.rubric("Mitigation", "Mitigation")
+        block += nodes.rubric("Mitigation", "Mitigation", translatable=False)
         block += self.content_nodes()
         self.set_source_info(block)
         return [block]

@@ -1,0 +1,99 @@
+"""The pure ID rules, without Sphinx."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sphinxcontrib_enhspec.config import DEFAULTS, EnhspecConfig
+from sphinxcontrib_enhspec.ids import (
+    IdError,
+    ObjectId,
+    candidates,
+    kind_of,
+    match_choice,
+    object_id,
+    split_argument,
+    split_list,
+)
+from sphinxcontrib_enhspec.warnings import Subtype
+
+CFG = EnhspecConfig(
+    spec_statuses=tuple(DEFAULTS["enhspec_spec_statuses"]),
+    requirement_statuses=tuple(DEFAULTS["enhspec_requirement_statuses"]),
+    requirement_kinds=dict(DEFAULTS["enhspec_requirement_kinds"]),
+    risk_categories=tuple(DEFAULTS["enhspec_risk_categories"]),
+    levels=tuple(DEFAULTS["enhspec_levels"]),
+    separator=".",
+    spec_id_pattern=re.compile(DEFAULTS["enhspec_spec_id_pattern"]),
+    local_id_pattern=re.compile(DEFAULTS["enhspec_local_id_pattern"]),
+    source_url=None,
+)
+
+
+@pytest.mark.parametrize(("value", "items"), [
+    (None, ()),
+    ("", ()),
+    ("a, b ,c", ("a", "b", "c")),
+    ("test_x[a,b], test_y", ("test_x[a,b]", "test_y")),
+    ("t[a,[b,c]],u", ("t[a,[b,c]]", "u")),
+    (" , a,, ", ("a",)),
+])
+def test_split_list_keeps_brackets_whole(value, items):
+    assert split_list(value) == items
+
+
+def test_split_argument():
+    assert split_argument("ER1  Export   runs in parallel ") == ("ER1", "Export runs in parallel")
+    assert split_argument("ER1") == ("ER1", "")
+
+
+def test_match_choice_is_case_insensitive_and_keeps_the_list_spelling():
+    assert match_choice("Draft", ["draft", "approved"]) == "draft"
+    assert match_choice("IN-PROGRESS", ["open", "in-progress"]) == "in-progress"
+    assert match_choice("final", ["draft"]) is None
+
+
+@pytest.mark.parametrize(("word", "spec", "expected"), [
+    ("ER1", "ENH-042", ObjectId("ENH-042.ER1", "ENH-042")),
+    ("ENH-017.ER2", "ENH-042", ObjectId("ENH-017.ER2", "ENH-017")),
+    ("ENH-017.ER2", "", ObjectId("ENH-017.ER2", "ENH-017")),
+    ("group.thing", "ENH-042", ObjectId("group.thing", "ENH-042")),
+    ("SEC-1", "", ObjectId("SEC-1", "")),
+    ("SEC-1", "ENH-042", ObjectId("SEC-1", "ENH-042")),
+])
+def test_object_id(word, spec, expected):
+    assert object_id(word, spec, CFG) == expected
+
+
+@pytest.mark.parametrize(("word", "spec", "subtype"), [
+    ("ER1", "", Subtype.ORPHAN),
+    ("9lives", "ENH-1", Subtype.INVALID_ID),
+    ("a b", "ENH-1", Subtype.INVALID_ID),
+    ("", "ENH-1", Subtype.INVALID_ID),
+    ("<script>", "", Subtype.INVALID_ID),
+])
+def test_object_id_problems(word, spec, subtype):
+    with pytest.raises(IdError) as error:
+        object_id(word, spec, CFG)
+    assert error.value.subtype is subtype
+
+
+@pytest.mark.parametrize(("ident", "kind"), [
+    ("ENH-1.ER1", "enhancement"),
+    ("ENH-1.CR12", "compatibility"),
+    ("ENH-1.PR3", "performance"),
+    ("ENH-1.AC3", "requirement"),
+    ("SEC-1", "requirement"),
+    ("ENH-1.9", "requirement"),
+])
+def test_kind_of(ident, kind):
+    assert kind_of(ident, CFG) == kind
+
+
+def test_candidates_prefer_the_current_spec():
+    assert candidates("ER1", "ENH-1", CFG) == ("ENH-1.ER1", "ER1")
+    assert candidates("ER1", "", CFG) == ("ER1",)
+    assert candidates("ENH-2.ER1", "ENH-1", CFG) == ("ENH-2.ER1",)
+    assert candidates("SEC-1", "ENH-1", CFG) == ("SEC-1",)

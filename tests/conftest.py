@@ -99,6 +99,9 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
             confoverrides=confoverrides or {}, **kwargs,
         )
         app.build()
+        # Release docutils' global registries now, so that a second build in the same
+        # test starts as clean as the first.
+        app.cleanup()
         return Project(app, srcdir)
 
     return _build

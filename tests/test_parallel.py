@@ -1,0 +1,36 @@
+"""``-j 2`` gives what a serial build gives: records, warnings, pages, inventory."""
+
+from __future__ import annotations
+
+import pytest
+
+#: (duplicate, first definition, unknown role) per root.
+LINES = {"parallel": ("spec-12.rst:40", "spec-01.rst:11", "spec-12.rst:42"),
+         "parallel-myst": ("spec-12.md:46", "spec-01.md:11", "spec-12.md:49")}
+
+
+def pages(project):
+    return {path.relative_to(project.outdir).as_posix(): path.read_bytes()
+            for path in sorted(project.outdir.rglob("*"))
+            if path.is_file() and path.suffix in {".html", ".inv", ".js"}}
+
+
+@pytest.mark.parametrize("root", ["parallel", "parallel-myst"])
+def test_parallel_build_equals_serial(build, root):
+    serial = build(root)
+    parallel = build(root, parallel=2)
+    assert parallel.app.parallel == 2
+    serial_index, parallel_index = serial.domain.index, parallel.domain.index
+    assert len(serial_index.objects) == 12 * 6
+    assert serial_index.objects == parallel_index.objects
+    assert serial_index.config_changes == parallel_index.config_changes
+    assert serial.domain.records == parallel.domain.records
+    duplicate, first, role = LINES[root]
+    expected = [
+        f"{duplicate}: WARNING: duplicate ID 'ENH-101.ER1': also defined at {first} "
+        "[enhspec.duplicate]",
+        f"{role}: WARNING: unknown requirement 'ENH-999.ER1' [enhspec.unresolved]",
+    ]
+    assert serial.warnings() == expected
+    assert sorted(parallel.warnings()) == sorted(expected)
+    assert pages(serial) == pages(parallel)

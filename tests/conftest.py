@@ -96,7 +96,8 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Build:
             shutil.copytree(ROOTS / f"test-{root}", srcdir)
         app = make_app(
             builder, srcdir=srcdir, parallel=parallel, freshenv=freshenv,
-            confoverrides=confoverrides or {}, **kwargs,
+            # Sphinx 7 leaves the "[enhspec.subtype]" suffix out unless asked.
+            confoverrides={"show_warning_types": True, **(confoverrides or {})}, **kwargs,
         )
         app.build()
         # Release docutils' global registries now, so that a second build in the same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -145,10 +146,18 @@ class EnhspecDomain(Domain):
         return ref
 
     def _where(self, location: Location) -> str:
-        return f"{self.env.doc2path(location.docname, False)}:{location.lineno}"
+        """``path:line`` relative to the source folder, for messages."""
+        if location.source:
+            path = os.path.relpath(location.source, self.env.srcdir)
+        else:
+            path = str(self.env.doc2path(location.docname, False))
+        return f"{path}:{location.lineno}"
 
     @staticmethod
-    def _location(location: Location) -> tuple[str, int]:
+    def _location(location: Location) -> str | tuple[str, int]:
+        """A warning's location: the included file itself when there is one."""
+        if location.source:
+            return f"{location.source}:{location.lineno}"
         return (location.docname, location.lineno)
 
 

@@ -10,10 +10,14 @@ ObjectType = Literal["spec", "requirement", "risk", "migration-step"]
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where a record was written: a document and a line in it."""
+    """Where a record was written: its document, and the line in the file that holds it.
+
+    `source` is that file when it is not the document's own (text pulled in by ``include``).
+    """
 
     docname: str
     lineno: int
+    source: str = ""
 
 
 @dataclass(frozen=True)

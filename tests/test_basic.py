@@ -100,12 +100,6 @@ def test_records(build, root):
         assert index.objects[ident].location.lineno == line, ident
 
 
-def test_myst_twin_gives_the_same_doctree(build):
-    rst, myst = build("basic"), build("basic-myst")
-    for docname in ("index", "export", "legacy"):
-        assert rst.blocks(docname) == myst.blocks(docname)
-        assert rst.blocks(docname)
-
 
 @TWINS
 def test_html_blocks_and_links(build, root):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -55,7 +56,11 @@ class EnhspecDirective(SphinxDirective):
     @property
     def location(self) -> Location:
         """Where this directive stands, as records keep it."""
-        return Location(self.env.docname, self.lineno)
+        source, line = self.get_source_info()
+        own = str(self.env.doc2path(self.env.docname))
+        # docutils names included files relative to the working directory
+        included = os.path.abspath(source) if source and source != own else ""
+        return Location(self.env.docname, line or self.lineno, included)
 
     def problem(self, subtype: Subtype, message: str, *args: object) -> None:
         """Warn at this directive."""

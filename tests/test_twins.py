@@ -1,0 +1,32 @@
+"""Every reST root and its MyST twin give the same doctree blocks and the same records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+ROOTS = {
+    "basic": ["index", "export", "legacy"],
+    "settings": ["index"],
+    "warnings": ["index", "other"],
+    "parallel": ["index", *(f"spec-{i:02d}" for i in range(1, 13))],
+    "intersphinx": ["index"],
+}
+
+
+def records(project):
+    """Records without their lines, which differ between the two languages."""
+    return {
+        ident: replace(record, location=replace(record.location, lineno=0))
+        for ident, record in project.domain.index.objects.items()
+    }
+
+
+@pytest.mark.parametrize("root", sorted(ROOTS))
+def test_myst_twin_matches(build, root):
+    rst, myst = build(root), build(f"{root}-myst")
+    for docname in ROOTS[root]:
+        assert rst.blocks(docname) == myst.blocks(docname), docname
+    assert records(rst) == records(myst)
+    assert len(rst.domain.index.objects) > 0

@@ -100,7 +100,6 @@ def test_records(build, root):
         assert index.objects[ident].location.lineno == line, ident
 
 
-
 @TWINS
 def test_html_blocks_and_links(build, root):
     project = build(root)

@@ -8,6 +8,7 @@ import pytest
 
 ROOTS = {
     "basic": ["index", "export", "legacy"],
+    "escaping": ["index"],
     "settings": ["index"],
     "warnings": ["index", "other"],
     "parallel": ["index", *(f"spec-{i:02d}" for i in range(1, 13))],

@@ -132,6 +132,11 @@ class EnhspecDirective(SphinxDirective):
         inline, messages = self.parse_inline(title, lineno=self.lineno)
         wrapper = nodes.inline(title, "", *inline, classes=[f"enhspec-{kind}"],
                                translatable=True)
+        # A title is shown again in tables and exports: markup such as Markdown's inline
+        # HTML shows as the text it is, never as markup.
+        for raw in list(wrapper.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+        _merge_texts(wrapper)
         self.set_source_info(wrapper)
         return [wrapper, *messages]
 
@@ -160,3 +165,17 @@ def option_spec(*names: str) -> OptionSpec:
 def plain(nodes_: Iterable[Node]) -> str:
     """The plain text of parsed inline nodes."""
     return "".join(node.astext() for node in nodes_ if not isinstance(node, nodes.system_message))
+
+
+def _merge_texts(element: nodes.Element) -> None:
+    """Join neighbouring text nodes, as the reST parser would have produced them."""
+    for child in list(element.findall(nodes.Element)):
+        merged: list[Node] = []
+        for node in child.children:
+            if merged and isinstance(node, nodes.Text) and isinstance(merged[-1], nodes.Text):
+                merged[-1] = nodes.Text(merged[-1] + node)
+            else:
+                merged.append(node)
+        if len(merged) != len(child.children):
+            child.children = []
+            child.extend(merged)

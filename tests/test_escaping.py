@@ -1,0 +1,26 @@
+"""User text shows as text: no markup from titles, options or values reaches the output."""
+
+from __future__ import annotations
+
+import pytest
+
+INJECTED = ["<script>", "<b>Mallory", "<img src=x", "<em>tags", "<svg", "<iframe",
+            "<style>", "<u>tag", "<i>"]
+
+
+@pytest.mark.parametrize("root", ["escaping", "escaping-myst"])
+def test_markup_in_user_text_is_escaped(build, root):
+    project = build(root)
+    assert project.warnings() == []
+    html = project.text("index.html")
+    body = html[html.index('<section id="escaping">'):html.index("</section>")]
+    for markup in INJECTED:
+        assert markup not in body, markup
+    for shown in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Mallory&lt;/b&gt;",
+                  "&lt;img src=x onerror=alert(2)&gt;", "Title with &lt;em&gt;tags&lt;/em&gt; "
+                  "&amp; ampersands", "test_y[&lt;svg</span> <span class=\"pre\">onload=alert(3)&gt;]",
+                  "Risky &lt;iframe&gt;", "&lt;style&gt;body{}&lt;/style&gt;",
+                  "&lt;script&gt;alert(4)&lt;/script&gt;"):
+        assert shown in body, shown
+    spec = project.domain.index.objects["ENH-7"]
+    assert spec.title == "<script>alert(1)</script>"

@@ -18,7 +18,8 @@ def test_markup_in_user_text_is_escaped(build, root):
         assert markup not in body, markup
     for shown in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Mallory&lt;/b&gt;",
                   "&lt;img src=x onerror=alert(2)&gt;", "Title with &lt;em&gt;tags&lt;/em&gt; "
-                  "&amp; ampersands", "test_y[&lt;svg</span> <span class=\"pre\">onload=alert(3)&gt;]",
+                  "&amp; ampersands",
+                  'test_y[&lt;svg</span> <span class="pre">onload=alert(3)&gt;]',
                   "Risky &lt;iframe&gt;", "&lt;style&gt;body{}&lt;/style&gt;",
                   "&lt;script&gt;alert(4)&lt;/script&gt;"):
         assert shown in body, shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -10,7 +11,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
-from .config import get_config
+from .config import EnhspecConfig, get_config
 from .consistency import find_problems
 from .ids import candidates
 from .index import Index, build_index
@@ -52,6 +53,11 @@ class EnhspecDomain(Domain):
         super().__init__(env)
         self._index: Index | None = None
 
+    @cached_property
+    def cfg(self) -> EnhspecConfig:
+        """The validated settings, read once per environment."""
+        return get_config(self.env)
+
     @property
     def records(self) -> dict[str, list[Record]]:
         """The records of each document."""
@@ -83,7 +89,7 @@ class EnhspecDomain(Domain):
 
     def check_consistency(self) -> None:
         """Warn about duplicates, unknown IDs in options and dependency cycles."""
-        for problem in find_problems(self.index, get_config(self.env), self._where):
+        for problem in find_problems(self.index, self.cfg, self._where):
             warn(problem.message, problem.subtype, self._location(problem.location))
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
@@ -104,7 +110,7 @@ class EnhspecDomain(Domain):
     ) -> nodes.reference | None:
         """Resolve a role to the object of its type, the current spec's first."""
         record = self.index.lookup(
-            candidates(target, node.get(CURRENT_SPEC, ""), get_config(env)), ROLE_TYPES.get(typ)
+            candidates(target, node.get(CURRENT_SPEC, ""), self.cfg), ROLE_TYPES.get(typ)
         )
         if record is None:
             return None
@@ -120,8 +126,7 @@ class EnhspecDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
         """Resolve ``:any:`` to whatever object has the ID."""
-        record = self.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""),
-                                              get_config(env)))
+        record = self.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""), self.cfg))
         if record is None:
             return []
         role = f"{self.name}:{TYPE_ROLES[record.objtype]}"
@@ -171,9 +176,8 @@ def on_missing_reference(
         return True
     target = node["reftarget"]
     objtype = ROLE_TYPES.get(node["reftype"], "object")
-    other = cast("EnhspecDomain", domain).index.lookup(
-        candidates(target, node.get(CURRENT_SPEC, ""), get_config(domain.env))
-    )
+    ours = cast("EnhspecDomain", domain)
+    other = ours.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""), ours.cfg))
     hint = f" ({other.id} is a {other.objtype})" if other is not None else ""
     warn("unknown %s %r%s", Subtype.UNRESOLVED, node, objtype, target, hint)
     return True

@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..config import EnhspecConfig, get_config
+from ..config import EnhspecConfig
 from ..ids import IdError, ObjectId, check_spec_id, match_choice, object_id, split_list
 from ..model import Location
 from ..roles import CURRENT_SPEC
@@ -46,7 +46,7 @@ class EnhspecDirective(SphinxDirective):
     @property
     def cfg(self) -> EnhspecConfig:
         """The project's validated settings."""
-        return get_config(self.env)
+        return self.domain.cfg
 
     @property
     def domain(self) -> EnhspecDomain:

@@ -12,13 +12,14 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the settings, nodes, domain, directives and roles."""
-    from . import config, nodes
+    from . import config, i18n, nodes
     from .directives import DIRECTIVES
     from .domain import EnhspecDomain, on_missing_reference
     from .roles import ROLE_TYPES, BareRole
 
     config.register(app)
     nodes.register(app)
+    i18n.register(app)
     app.add_domain(EnhspecDomain)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from ..config import EnhspecConfig
+from ..i18n import TEXT_CLASS
 from ..ids import IdError, ObjectId, check_spec_id, match_choice, object_id, split_list
 from ..model import Location
 from ..roles import CURRENT_SPEC
@@ -130,7 +131,7 @@ class EnhspecDirective(SphinxDirective):
         if not title:
             return []
         inline, messages = self.parse_inline(title, lineno=self.lineno)
-        wrapper = nodes.inline(title, "", *inline, classes=[f"enhspec-{kind}"],
+        wrapper = nodes.inline(title, "", *inline, classes=[TEXT_CLASS, f"enhspec-{kind}"],
                                translatable=True)
         # A title is shown again in tables and exports: markup such as Markdown's inline
         # HTML shows as the text it is, never as markup.

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib_enhspec"]
+language = "de"
+locale_dirs = ["locales"]

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_enhspec"]
+language = "de"
+locale_dirs = ["locales"]

@@ -94,9 +94,11 @@ class EnhspecDomain(Domain):
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """Every object, for ``objects.inv``, intersphinx and the search index."""
+        # The display name is the full ID: intersphinx shows it as the link text, as our
+        # roles do, and search splits it into spec and local ID.
         for record in self.index.objects.values():
-            yield (record.id, record.title or record.id, record.objtype,
-                   record.location.docname, record.anchor, 1)
+            yield (record.id, record.id, record.objtype, record.location.docname,
+                   record.anchor, 1)
 
     def resolve_xref(
         self,

@@ -15,10 +15,13 @@ def test_custom_settings_take_effect(build, root):
     assert project.warnings() == []
     index = project.domain.index
     # ER1 does not match this project's local pattern: it is a global ID, kept as written
-    assert sorted(index.objects) == ["ER1", "RFC7", "RFC7/F1", "RFC7/R1", "RFC7/S2", "RFC7/S3"]
+    assert sorted(index.objects) == [
+        "ER1", "RFC7", "RFC7/F1", "RFC7/R1", "RFC7/S2", "RFC7/S3", "RFC8"]
     assert index.objects["ER1"].spec == "RFC7"
     spec = index.objects["RFC7"]
     assert isinstance(spec, Spec) and spec.status == "accepted"
+    # with no "draft" among the statuses, a spec starts in the first one
+    assert index.objects["RFC8"].status == "idea"
     kinds = {i: r.kind for i, r in index.objects.items() if isinstance(r, Requirement)}
     assert kinds == {"RFC7/F1": "functional", "RFC7/S2": "security", "ER1": "requirement",
                      "RFC7/S3": "security"}

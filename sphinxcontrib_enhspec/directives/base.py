@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: ``ref_context`` key of the current spec's release, the default of its steps and changes.
 CURRENT_RELEASE = "enhspec:release"
 
+#: ``temp_data`` key: the anchors given out in the document being read.
+ANCHORS = "enhspec:anchors"
+
 TRUE_WORDS = ("", "yes", "true", "on", "1")
 FALSE_WORDS = ("no", "false", "off", "0")
 
@@ -123,8 +126,14 @@ class EnhspecDirective(SphinxDirective):
             return None
 
     def anchor(self, prefix: str, ident: str) -> str:
-        """A unique node ID for the object's link target."""
-        return make_id(self.env, self.state.document, prefix, ident)
+        """A node ID for the object's link target, unique in the document."""
+        # MyST's eval-rst parses into a document of its own: its IDs are not in ours.
+        used = cast("set[str]", self.env.temp_data.setdefault(ANCHORS, set()))
+        anchor = make_id(self.env, self.state.document, prefix, ident)
+        while anchor in used:
+            anchor = f"{prefix}-{self.env.new_serialno(prefix)}"
+        used.add(anchor)
+        return anchor
 
     def title(self, title: str, kind: str = "title") -> list[Node]:
         """Inline markup in the document's own language, wrapped as one translatable text."""
@@ -155,7 +164,13 @@ class EnhspecDirective(SphinxDirective):
         self.domain.note_record(record)
         target = nodes.target("", "", ids=[anchor])
         self.set_source_info(target)
+        # Registered now, so that the next object's anchor cannot take the same ID.
+        self.state.document.note_explicit_target(target)
         return [target, block]
+
+    def default_status(self, statuses: Sequence[str], preferred: str) -> str:
+        """`preferred` when the project's list has it, else the list's first status."""
+        return match_choice(preferred, statuses) or statuses[0]
 
 
 def option_spec(*names: str) -> OptionSpec:

@@ -10,6 +10,7 @@ from .. import blocks
 from ..config import CONFIG_ACTIONS
 from ..ids import ObjectId
 from ..model import ConfigChange, MigrationStep
+from ..roles import CURRENT_SPEC
 from ..warnings import Subtype
 from .base import EnhspecDirective, option_spec, plain
 
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.util.typing import OptionSpec
 
-#: ``temp_data`` key: spec ID -> the number of its steps read so far in this document.
+#: ``temp_data`` keys: spec ID -> its numbered steps, and all its steps, read so far.
 STEP_COUNTS = "enhspec:step-counts"
+ORDER_COUNTS = "enhspec:order-counts"
 
 
 class MigrationStepDirective(EnhspecDirective):
@@ -32,20 +34,22 @@ class MigrationStepDirective(EnhspecDirective):
         """Render the step and record it."""
         spec = self.current_spec()
         title = self.title(" ".join(self.arguments[0].split()))
-        counts = cast("dict[str, int]", self.env.temp_data.setdefault(STEP_COUNTS, {}))
-        number = counts.get(spec, 0) + 1
-        if spec:
-            counts[spec] = number
+        position = self._count(ORDER_COUNTS, spec)
         ident: ObjectId | None
         if self.options.get("id"):
             ident = self.full_id(self.options["id"], spec)
-        elif spec:
+        elif spec and spec == self.env.ref_context.get(CURRENT_SPEC):
+            number = self._count(STEP_COUNTS, spec)
             ident = ObjectId(f"{spec}{self.cfg.separator}M{number}", spec)
+        elif spec:
+            self.problem(Subtype.INVALID_ID, "migration-step: steps are numbered only in the "
+                         "document that defines their spec; give this step of %s an :id:", spec)
+            ident = None
         else:
             self.problem(Subtype.ORPHAN, "migration-step: has neither a spec nor an :id:; put "
                          "it after an enhancement-spec, or give :spec: or :id:")
             ident = None
-        order = self._order(number)
+        order = self._order(position)
         breaking = self.flag("breaking")
         owner = ident.spec if ident else spec
         release = self.options.get("release", "") or self.spec_release(owner)
@@ -66,6 +70,12 @@ class MigrationStepDirective(EnhspecDirective):
         ])
         block += blocks.body(self.content_nodes())
         return self.finish(record, anchor, block)
+
+    def _count(self, key: str, spec: str) -> int:
+        """The next number of `spec`'s counter `key` in this document."""
+        counts = cast("dict[str, int]", self.env.temp_data.setdefault(key, {}))
+        counts[spec] = counts.get(spec, 0) + 1
+        return counts[spec]
 
     def _order(self, default: int) -> int:
         value = self.options.get("order", "")
@@ -93,9 +103,14 @@ class ConfigChangeDirective(EnhspecDirective):
         action = self.choice("action", CONFIG_ACTIONS)
         release = self.options.get("release", "") or self.spec_release(spec)
         values = {name: self.options.get(name, "") for name in ("default", "previous", "replaces")}
-        anchor = self.anchor("config", f"{key}@{release}")
-        record = ConfigChange(key=key, location=self.location, anchor=anchor, spec=spec,
-                              action=action, release=release, **values)
+        record = None
+        anchor = ""
+        if len(key.split()) == 1:
+            anchor = self.anchor("config", f"{key}@{release}")
+            record = ConfigChange(key=key, location=self.location, anchor=anchor, spec=spec,
+                                  action=action, release=release, **values)
+        else:
+            self.problem(Subtype.INVALID_ID, "config-change: the key %r must be one word", key)
         block = blocks.container("config-change")
         extra = [blocks.badge("action", action)] if action else []
         block += blocks.heading("", [nodes.literal(key, key)], *extra)

@@ -30,7 +30,8 @@ class RequirementDirective(EnhspecDirective):
         spec = self.current_spec()
         ident = self.full_id(word, spec)
         title = self.title(title_text)
-        status = self.choice("status", cfg.requirement_statuses, cfg.requirement_statuses[0])
+        statuses = cfg.requirement_statuses
+        status = self.choice("status", statuses, self.default_status(statuses, "open"))
         priority = self.choice("priority", PRIORITIES)
         kind = self.choice("kind", cfg.kind_names, kind_of(ident.full if ident else word, cfg))
         depends = self.items("depends")

@@ -32,7 +32,8 @@ class SpecDirective(EnhspecDirective):
             self.problem(problem.subtype, "enhancement-spec: %s", problem.message)
             spec_id = ""
         title = self.title(title_text)
-        status = self.choice("status", self.cfg.spec_statuses, "draft")
+        statuses = self.cfg.spec_statuses
+        status = self.choice("status", statuses, self.default_status(statuses, "draft"))
         authors = self.items("author")
         supersedes = self.items("supersedes")
         tags = self.items("tags")

@@ -12,7 +12,15 @@ from sphinx.util.nodes import make_id
 
 from ..config import EnhspecConfig
 from ..i18n import TEXT_CLASS
-from ..ids import IdError, ObjectId, check_spec_id, match_choice, object_id, split_list
+from ..ids import (
+    IdError,
+    ObjectId,
+    check_spec_id,
+    match_choice,
+    object_id,
+    split_argument,
+    split_list,
+)
 from ..model import Location
 from ..roles import CURRENT_SPEC
 from ..warnings import Subtype, warn
@@ -116,6 +124,12 @@ class EnhspecDirective(SphinxDirective):
         if spec and spec == self.env.ref_context.get(CURRENT_SPEC):
             return cast("str", self.env.ref_context.get(CURRENT_RELEASE, ""))
         return ""
+
+    def identify(self) -> tuple[str, str, ObjectId | None, list[Node]]:
+        """The ID as written, the current spec, the full ID (None if unusable), the title."""
+        word, title_text = split_argument(self.arguments[0])
+        spec = self.current_spec()
+        return word, spec, self.full_id(word, spec), self.title(title_text)
 
     def full_id(self, word: str, spec: str) -> ObjectId | None:
         """The object's full ID, or None (with a warning) when it has none."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from .. import blocks
 from ..config import PRIORITIES
-from ..ids import kind_of, split_argument
+from ..ids import kind_of
 from ..model import Requirement
 from ..nodes import box
 from .base import EnhspecDirective, option_spec, plain
@@ -26,10 +26,7 @@ class RequirementDirective(EnhspecDirective):
     def run(self) -> list[Node]:
         """Render the requirement and record it."""
         cfg = self.cfg
-        word, title_text = split_argument(self.arguments[0])
-        spec = self.current_spec()
-        ident = self.full_id(word, spec)
-        title = self.title(title_text)
+        word, spec, ident, title = self.identify()
         statuses = cfg.requirement_statuses
         status = self.choice("status", statuses, self.default_status(statuses, "open"))
         priority = self.choice("priority", PRIORITIES)

@@ -8,7 +8,6 @@ from docutils import nodes
 
 from .. import blocks
 from ..config import RISK_STATUSES
-from ..ids import split_argument
 from ..model import Risk
 from ..warnings import Subtype
 from .base import EnhspecDirective, option_spec, plain
@@ -32,10 +31,7 @@ class RiskDirective(EnhspecDirective):
     def run(self) -> list[Node]:
         """Render the risk and record it, with the mitigation from the option or the body."""
         cfg = self.cfg
-        word, title_text = split_argument(self.arguments[0])
-        spec = self.current_spec()
-        ident = self.full_id(word, spec)
-        title = self.title(title_text)
+        word, spec, ident, title = self.identify()
         category = self.choice("category", cfg.risk_categories)
         likelihood = self.choice("likelihood", cfg.levels)
         impact = self.choice("impact", cfg.levels)

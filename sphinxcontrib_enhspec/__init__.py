@@ -16,6 +16,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives import DIRECTIVES
     from .domain import EnhspecDomain, on_missing_reference
     from .roles import ROLE_TYPES, BareRole
+    from .transforms import FillPlaceholders, capture_texts, pages_to_rewrite
 
     config.register(app)
     nodes.register(app)
@@ -25,11 +26,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     for role in ROLE_TYPES:
         app.add_role(role, BareRole(role))
+    app.add_post_transform(FillPlaceholders)
     app.connect("config-inited", config.validate)
     app.connect("warn-missing-reference", on_missing_reference)
+    app.connect("doctree-read", capture_texts)
+    app.connect("env-get-updated", pages_to_rewrite)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .config import EnhspecConfig
 from .ids import candidates
 from .index import Index
-from .model import ConfigChange, Location, Requirement, Risk, Spec
+from .model import ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+from .query import MIGRATION_GUIDE, Query
+from .versions import parse_version
 from .warnings import Subtype
 
 
@@ -25,10 +27,34 @@ class Problem:
 Where = Callable[[Location], str]
 
 
-def find_problems(index: Index, cfg: EnhspecConfig, where: Where) -> list[Problem]:
+def find_problems(
+    index: Index, cfg: EnhspecConfig, where: Where, queries: Sequence[Query] = ()
+) -> list[Problem]:
     """Every consistency problem of the project, in a stable order."""
-    problems = [*_duplicates(index, where), *_dangling(index, cfg), *_cycles(index, cfg)]
+    problems = [*_duplicates(index, where), *_dangling(index, cfg), *_cycles(index, cfg),
+                *_collections(index, queries)]
     return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
+
+
+def _collections(index: Index, queries: Sequence[Query]) -> Iterator[Problem]:
+    """Unknown specs in filters; releases a migration guide cannot place."""
+    for query in queries:
+        for spec in query.values("spec"):
+            if index.spec(spec) is None:
+                yield Problem(Subtype.UNRESOLVED,
+                              f"{query.kind}: :spec: names unknown spec {spec!r}",
+                              query.location)
+    if not any(query.kind == MIGRATION_GUIDE for query in queries):
+        return
+    placed: list[MigrationStep | ConfigChange] = [
+        *(r for r in index.objects.values() if isinstance(r, MigrationStep)),
+        *index.config_changes.values(),
+    ]
+    for record in placed:
+        if record.release and parse_version(record.release) is None:
+            yield Problem(Subtype.INVALID_VALUE,
+                          f"{record.id}: release {record.release!r} is not a PEP 440 version; "
+                          "migration guides leave it out", record.location)
 
 
 def _duplicates(index: Index, where: Where) -> Iterator[Problem]:

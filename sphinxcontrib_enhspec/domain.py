@@ -11,21 +11,28 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
+from .collections import derive, fingerprint
+from .collections.specs import spec_row
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
 from .ids import candidates
 from .index import Index, build_index
 from .model import LinkedRecord, Location, Record
+from .query import Query
 from .roles import CURRENT_SPEC, ROLE_TYPES, EnhspecXRefRole
+from .views import Views
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
-    from docutils.nodes import Element
+    from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+#: Domain data kept per document.
+PER_DOC = ("records", "collections", "cards", "texts")
 
 #: Object type to its role.
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
@@ -45,13 +52,18 @@ class EnhspecDomain(Domain):
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES
     }
-    #: records: docname -> the records it defines, in document order.
-    initial_data: ClassVar[dict[str, Any]] = {"records": {}}
-    data_version = 1
+    #: Per document: its records (in document order), collections, spec cards and parsed
+    #: texts; and the fingerprint of what each page with a collection or card last showed.
+    initial_data: ClassVar[dict[str, Any]] = {
+        **{key: {} for key in PER_DOC}, "fingerprints": {},
+    }
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: Index | None = None
+        self._views: Views | None = None
+        self._texts: dict[str, list[Node]] | None = None
 
     @cached_property
     def cfg(self) -> EnhspecConfig:
@@ -64,32 +76,97 @@ class EnhspecDomain(Domain):
         return cast("dict[str, list[Record]]", self.data["records"])
 
     @property
+    def collections(self) -> dict[str, list[Query]]:
+        """The collections of each document."""
+        return cast("dict[str, list[Query]]", self.data["collections"])
+
+    @property
+    def cards(self) -> dict[str, list[str]]:
+        """The IDs of the specs whose cards each document shows."""
+        return cast("dict[str, list[str]]", self.data["cards"])
+
+    @property
     def index(self) -> Index:
         """The records indexed by ID, rebuilt after any change to them."""
         if self._index is None:
             self._index = build_index(self.records)
         return self._index
 
+    @property
+    def views(self) -> Views:
+        """The derived indexes every collection reads, built once per change of records."""
+        if self._views is None:
+            self._views = Views(self.index, self.cfg)
+        return self._views
+
+    def texts(self, key: str) -> list[Node]:
+        """Parsed inline text (``<id>#title``, ``<id>#mitigation``) as its page shows it."""
+        if self._texts is None:
+            self._texts = {k: v for texts in self.data["texts"].values() for k, v in texts.items()}
+        return self._texts.get(key, [])
+
     def note_record(self, record: Record) -> None:
         """Record an object defined in the document being read."""
         self.records.setdefault(record.location.docname, []).append(record)
-        self._index = None
+        self._changed()
+
+    def note_collection(self, query: Query) -> None:
+        """Record a collection placed in the document being read."""
+        self.collections.setdefault(query.location.docname, []).append(query)
+
+    def note_card(self, docname: str, spec_id: str) -> None:
+        """Record that `docname` shows the card of `spec_id`."""
+        self.cards.setdefault(docname, []).append(spec_id)
+
+    def note_texts(self, docname: str, texts: dict[str, list[Node]]) -> None:
+        """Keep the parsed titles of `docname`, taken after Sphinx's own transforms."""
+        self.data["texts"][docname] = texts
+        self._changed()
 
     def clear_doc(self, docname: str) -> None:
         """Forget what `docname` defined."""
-        if self.records.pop(docname, None) is not None:
-            self._index = None
+        for key in PER_DOC:
+            self.data[key].pop(docname, None)
+        self.data["fingerprints"].pop(docname, None)
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        """Take the records of `docnames` read in a parallel process."""
-        for docname in docnames:
-            if docname in otherdata["records"]:
-                self.records[docname] = otherdata["records"][docname]
+        """Take what a parallel process read of `docnames`."""
+        for key in PER_DOC:
+            for docname in docnames & otherdata[key].keys():
+                self.data[key][docname] = otherdata[key][docname]
+        self._changed()
+
+    def stale_pages(self) -> list[str]:
+        """Pages whose collections or cards show other data than when last written."""
+        stale = []
+        prints: dict[str, str] = self.data["fingerprints"]
+        pages = self.collections.keys() | self.cards.keys()
+        for docname in sorted(pages):
+            shown = [derive(self.views, query) for query in self.collections.get(docname, [])]
+            shown += [spec_row(self.views, spec) for spec_id in self.cards.get(docname, [])
+                      if (spec := self.index.spec(spec_id)) is not None]
+            digest = fingerprint(shown, self._text_digest)
+            if prints.get(docname) != digest:
+                prints[docname] = digest
+                stale.append(docname)
+        for docname in prints.keys() - pages:
+            del prints[docname]
+        return stale
+
+    def _text_digest(self, ident: str) -> str:
+        return "".join(node.pformat() for key in (f"{ident}#title", f"{ident}#mitigation")
+                       for node in self.texts(key))
+
+    def _changed(self) -> None:
         self._index = None
+        self._views = None
+        self._texts = None
 
     def check_consistency(self) -> None:
         """Warn about duplicates, unknown IDs in options and dependency cycles."""
-        for problem in find_problems(self.index, self.cfg, self._where):
+        queries = [query for queries in self.collections.values() for query in queries]
+        for problem in find_problems(self.index, self.cfg, self._where, queries):
             warn(problem.message, problem.subtype, self._location(problem.location))
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:

@@ -92,6 +92,8 @@ class MigrationStep:
     release: str = ""
     order: int = 0
     breaking: bool = False
+    #: Changes whenever the body changes: the guide that copies it must be rewritten.
+    body_digest: str = ""
 
     objtype: ObjectType = field(default="migration-step", init=False)
 

@@ -31,6 +31,19 @@ def visit_box_latex(translator: LaTeXTranslator, node: status_box) -> None:
     raise nodes.SkipNode
 
 
+class collection(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for a collection; ``node["query"]`` says what it shows.
+
+    Replaced at write time by plain tables and lists, so it never reaches a writer.
+    """
+
+
+class spec_summary(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder in a spec's card for what other records say of it (``node["spec"]``)."""
+
+
 def register(app: Sphinx) -> None:
-    """Register the nodes; writers other than LaTeX render them as inlines."""
+    """Register the nodes; writers other than LaTeX render the box as an inline."""
     app.add_node(status_box, latex=(visit_box_latex, None))
+    app.add_node(collection)
+    app.add_node(spec_summary)

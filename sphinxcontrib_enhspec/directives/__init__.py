@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .collections import COLLECTIONS
 from .migration import ConfigChangeDirective, MigrationStepDirective
 from .requirement import RequirementDirective
 from .risk import MitigationDirective, RiskDirective
@@ -14,4 +15,5 @@ DIRECTIVES = {
     "mitigation": MitigationDirective,
     "migration-step": MigrationStepDirective,
     "config-change": ConfigChangeDirective,
+    **COLLECTIONS,
 }

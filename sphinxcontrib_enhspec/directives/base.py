@@ -129,7 +129,8 @@ class EnhspecDirective(SphinxDirective):
         """The ID as written, the current spec, the full ID (None if unusable), the title."""
         word, title_text = split_argument(self.arguments[0])
         spec = self.current_spec()
-        return word, spec, self.full_id(word, spec), self.title(title_text)
+        ident = self.full_id(word, spec)
+        return word, spec, ident, self.title(title_text, key=ident.full if ident else "")
 
     def full_id(self, word: str, spec: str) -> ObjectId | None:
         """The object's full ID, or None (with a warning) when it has none."""
@@ -149,13 +150,18 @@ class EnhspecDirective(SphinxDirective):
         used.add(anchor)
         return anchor
 
-    def title(self, title: str, kind: str = "title") -> list[Node]:
-        """Inline markup in the document's own language, wrapped as one translatable text."""
+    def title(self, title: str, kind: str = "title", key: str = "") -> list[Node]:
+        """Inline markup in the document's own language, wrapped as one translatable text.
+
+        With `key` (the object's ID), collections show the text as this page does.
+        """
         if not title:
             return []
         inline, messages = self.parse_inline(title, lineno=self.lineno)
         wrapper = nodes.inline(title, "", *inline, classes=[TEXT_CLASS, f"enhspec-{kind}"],
                                translatable=True)
+        if key:
+            wrapper["enhspec_key"] = f"{key}#{kind.removesuffix('-text')}"
         # A title is shown again in tables and exports: markup such as Markdown's inline
         # HTML shows as the text it is, never as markup.
         for raw in list(wrapper.findall(nodes.raw)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
@@ -33,7 +34,6 @@ class MigrationStepDirective(EnhspecDirective):
     def run(self) -> list[Node]:
         """Render the step and record it."""
         spec = self.current_spec()
-        title = self.title(" ".join(self.arguments[0].split()))
         position = self._count(ORDER_COUNTS, spec)
         ident: ObjectId | None
         if self.options.get("id"):
@@ -49,8 +49,10 @@ class MigrationStepDirective(EnhspecDirective):
             self.problem(Subtype.ORPHAN, "migration-step: has neither a spec nor an :id:; put "
                          "it after an enhancement-spec, or give :spec: or :id:")
             ident = None
+        title = self.title(" ".join(self.arguments[0].split()), key=ident.full if ident else "")
         order = self._order(position)
         breaking = self.flag("breaking")
+        content = self.content_nodes()
         owner = ident.spec if ident else spec
         release = self.options.get("release", "") or self.spec_release(owner)
         record = None
@@ -60,6 +62,7 @@ class MigrationStepDirective(EnhspecDirective):
             record = MigrationStep(
                 id=ident.full, title=plain(title), location=self.location, anchor=anchor,
                 spec=owner, release=release, order=order, breaking=breaking,
+                body_digest=digest(content),
             )
         block = blocks.container("migration-step", *(["enhspec-breaking"] if breaking else []))
         extra = [blocks.badge("breaking", "breaking")] if breaking else []
@@ -68,7 +71,7 @@ class MigrationStepDirective(EnhspecDirective):
             ("Release", blocks.text(release)),
             ("Order", blocks.text(str(order))),
         ])
-        block += blocks.body(self.content_nodes())
+        block += blocks.body(content)
         return self.finish(record, anchor, block)
 
     def _count(self, key: str, spec: str) -> int:
@@ -87,6 +90,11 @@ class MigrationStepDirective(EnhspecDirective):
             self.problem(Subtype.INVALID_VALUE, "migration-step: :order: %r is not a whole "
                          "number; using %d", value, default)
             return default
+
+
+def digest(content: list[Node]) -> str:
+    """A digest of a parsed body, so that collections copying it see when it changes."""
+    return hashlib.sha256("".join(node.pformat() for node in content).encode()).hexdigest()
 
 
 class ConfigChangeDirective(EnhspecDirective):

@@ -38,7 +38,8 @@ class RiskDirective(EnhspecDirective):
         status = self.choice("status", RISK_STATUSES, "open")
         affects = self.items("affects")
         tags = self.items("tags")
-        mitigation_option = self.title(self.options.get("mitigation", ""), "mitigation-text")
+        mitigation_option = self.title(self.options.get("mitigation", ""), "mitigation-text",
+                                       key=ident.full if ident else "")
         content = self._body()
         mitigation = " ".join(filter(None, [plain(mitigation_option), *_nested(content)]))
         record = None

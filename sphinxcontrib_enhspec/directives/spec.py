@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from .. import blocks
 from ..ids import IdError, check_spec_id, split_argument
 from ..model import Spec
+from ..nodes import spec_summary
 from ..roles import CURRENT_SPEC
 from .base import CURRENT_RELEASE, EnhspecDirective, option_spec, plain
 
@@ -31,7 +32,7 @@ class SpecDirective(EnhspecDirective):
         except IdError as problem:
             self.problem(problem.subtype, "enhancement-spec: %s", problem.message)
             spec_id = ""
-        title = self.title(title_text)
+        title = self.title(title_text, key=spec_id)
         statuses = self.cfg.spec_statuses
         status = self.choice("status", statuses, self.default_status(statuses, "draft"))
         authors = self.items("author")
@@ -53,7 +54,7 @@ class SpecDirective(EnhspecDirective):
         docname = self.env.docname
         card = blocks.container("spec", blocks.css("status", status))
         card += blocks.heading(word, title, blocks.badge("status", status))
-        card += blocks.fields([
+        fields = blocks.fields([
             ("Status", blocks.text(status)),
             ("Version", blocks.text(self.options.get("version", ""))),
             ("Date", blocks.text(self.options.get("date", ""))),
@@ -63,5 +64,9 @@ class SpecDirective(EnhspecDirective):
             ("Supersedes", blocks.xrefs("spec", supersedes, spec_id, docname)),
             ("Tags", blocks.text(", ".join(tags))),
         ])
+        if record is not None:
+            fields[0] += spec_summary(spec=spec_id, docname=docname)
+            self.domain.note_card(docname, spec_id)
+        card += fields
         card += blocks.body(self.content_nodes())
         return self.finish(record, anchor, card)

@@ -1,0 +1,57 @@
+"""Plain docutils tables and paragraphs, which every builder renders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+
+Cell = Sequence[nodes.Node]
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    kind: str,
+    caption: str = "",
+    widths: Sequence[int] | None = None,
+) -> nodes.table:
+    """A table with a header row; long tables break across pages in LaTeX."""
+    node = nodes.table(classes=["enhspec-table", f"enhspec-{kind}", "longtable"])
+    if caption:
+        node += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    node += group
+    for width in widths or [1] * len(headers):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += row([[nodes.Text(h)] for h in headers])
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        body += row(cells)
+    group += body
+    return node
+
+
+def row(cells: Sequence[Cell], classes: Sequence[str] = ()) -> nodes.row:
+    """A table row of cells, each a paragraph of inline nodes (or empty)."""
+    out = nodes.row(classes=list(classes))
+    for cell in cells:
+        entry = nodes.entry()
+        if cell:
+            entry += nodes.paragraph("", "", *cell)
+        out += entry
+    return out
+
+
+def paragraph(*inline: nodes.Node, classes: Sequence[str] = ()) -> nodes.paragraph:
+    """A paragraph of inline nodes."""
+    return nodes.paragraph("", "", *inline, classes=list(classes))
+
+
+def empty(kind: str, what: str) -> nodes.paragraph:
+    """What a collection shows when nothing matches its filters."""
+    return paragraph(nodes.emphasis(f"No {what}.", f"No {what}."),
+                     classes=["enhspec-empty", f"enhspec-{kind}"])

@@ -1,0 +1,75 @@
+"""What a collection shows: its kind, filters and layout, as a plain picklable value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+
+MATRIX = "traceability-matrix"
+SPEC_INDEX = "spec-index"
+RISK_REGISTER = "risk-register"
+MIGRATION_GUIDE = "migration-guide"
+CONFIG_CHANGES = "config-changes"
+
+FILTERS = ("spec", "status", "kind", "category", "tags", "release")
+#: The filters that make sense for each collection's rows.
+APPLICABLE = {
+    MATRIX: ("spec", "status", "kind", "tags", "release"),
+    SPEC_INDEX: ("spec", "status", "tags", "release"),
+    RISK_REGISTER: ("spec", "status", "category", "tags", "release"),
+    MIGRATION_GUIDE: ("spec",),
+    CONFIG_CHANGES: ("spec", "release"),
+}
+MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
+                  "verified-by", "implemented-by", "risks", "tags")
+DEFAULT_MATRIX_COLUMNS = ("id", "title", "status", "spec", "verified-by", "risks")
+GROUPS = ("status", "release", "module", "none")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A collection as written: kind, filters (name -> values) and layout options."""
+
+    kind: str
+    location: Location
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    columns: tuple[str, ...] = DEFAULT_MATRIX_COLUMNS
+    sort: str = "id"
+    caption: str = ""
+    group_by: str = "status"
+    matrix: bool = False
+    from_release: str = ""
+    to_release: str = ""
+    actions: tuple[str, ...] = ()
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """The values of filter `name` (empty when not given)."""
+        return next((values for key, values in self.filters if key == name), ())
+
+
+def _hit(values: tuple[str, ...], candidates: Iterable[str]) -> bool:
+    """True when no values are asked for, or one of `candidates` is among them."""
+    if not values:
+        return True
+    wanted = {v.casefold() for v in values}
+    return any(c.casefold() in wanted for c in candidates)
+
+
+Filterable = Spec | Requirement | Risk | MigrationStep | ConfigChange
+
+
+def matches(query: Query, record: Filterable, release: str) -> bool:
+    """Whether `record` (whose effective release is `release`) passes every filter."""
+    spec = record.id if isinstance(record, Spec) else record.spec
+    status = getattr(record, "status", "")
+    return (
+        _hit(query.values("spec"), [spec])
+        and _hit(query.values("status"), [status])
+        and _hit(query.values("kind"), [getattr(record, "kind", "")])
+        and _hit(query.values("category"), [getattr(record, "category", "")])
+        and _hit(query.values("tags"), getattr(record, "tags", ()))
+        and _hit(query.values("release"), [release])
+        and _hit(query.actions, [getattr(record, "action", "")])
+    )

@@ -1,0 +1,86 @@
+"""Write time: placeholders become plain nodes; pages whose collections changed are rewritten."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import collections
+from .collections.context import Context
+from .collections.specs import render_card, spec_row
+from .i18n import TEXT_CLASS
+from .nodes import collection, spec_summary
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .domain import EnhspecDomain
+
+BODY_CLASS = "enhspec-body"
+
+
+def _domain(env: BuildEnvironment) -> EnhspecDomain:
+    return cast("EnhspecDomain", env.domains["enhspec"])
+
+
+class FillPlaceholders(SphinxPostTransform):
+    """Render collections and card summaries from the records of every document.
+
+    Priority 5 runs before reference resolution (10), so the links it emits are resolved
+    by the domain like any other, with each builder's URIs and warnings.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = _domain(self.env)
+        bodies = Bodies(self.env)
+        for node in list(self.document.findall(collection)):
+            query = node["query"]
+            ctx = Context(node["docname"], domain.texts, bodies, domain.cfg.source_url)
+            derived = collections.derive(domain.views, query)
+            node.replace_self(collections.render(derived, query, ctx))
+        for card in list(self.document.findall(spec_summary)):
+            spec = domain.index.spec(card["spec"])
+            ctx = Context(card["docname"], domain.texts, bodies, domain.cfg.source_url)
+            card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
+
+
+class Bodies:
+    """Step bodies copied from their source doctrees, each doctree loaded once."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        self.doctrees: dict[str, nodes.document] = {}
+
+    def __call__(self, ident: str) -> list[nodes.Node]:
+        record = _domain(self.env).index.get(ident)
+        if record is None:
+            return []
+        docname = record.location.docname
+        if docname not in self.doctrees:
+            self.doctrees[docname] = self.env.get_doctree(docname)
+        for element in self.doctrees[docname].findall(nodes.Element):
+            if record.anchor in element["ids"]:
+                found: list[nodes.Node] = [c for c in element.findall(nodes.container)
+                                           if BODY_CLASS in c["classes"]]
+                return found[:1]
+        return []
+
+
+def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep each object's parsed title as the page shows it, for collections to reuse."""
+    texts = {
+        node["enhspec_key"]: [child.deepcopy() for child in node.children]
+        for node in doctree.findall(nodes.inline)
+        if TEXT_CLASS in node["classes"] and node.get("enhspec_key")
+    }
+    _domain(app.env).note_texts(app.env.docname, texts)
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose collections or cards now show something else than last time."""
+    return _domain(env).stale_pages()

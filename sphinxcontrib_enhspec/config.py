@@ -37,6 +37,12 @@ RISK_STATUSES = ("open", "mitigated", "accepted", "closed")
 PRIORITIES = ("must", "should", "may")
 CONFIG_ACTIONS = ("added", "changed", "deprecated", "removed", "renamed")
 DEFAULT_KIND = "requirement"
+DONE = "done"
+
+
+def is_done(status: str) -> bool:
+    """Whether a requirement status counts as done (a checked box)."""
+    return status.casefold() == DONE
 
 
 def _is_str_list(value: object) -> bool:

@@ -42,7 +42,12 @@ class FillPlaceholders(SphinxPostTransform):
             query = node["query"]
             ctx = Context(node["docname"], domain.texts, bodies, domain.cfg.source_url)
             derived = collections.derive(domain.views, query)
-            node.replace_self(collections.render(derived, query, ctx))
+            rendered = collections.render(derived, query, ctx)
+            for table in (t for n in rendered for t in n.findall(nodes.table)):
+                if table.next_node(nodes.title) is not None and not table["ids"]:
+                    # Numbered (captioned) tables need an ID, as the writers expect.
+                    self.document.set_id(table)
+            node.replace_self(rendered)
         for card in list(self.document.findall(spec_summary)):
             spec = domain.index.spec(card["spec"])
             ctx = Context(card["docname"], domain.texts, bodies, domain.cfg.source_url)

@@ -18,8 +18,8 @@ def test_step_numbers_orders_and_releases(build, root):
     at = LINES[root]
     ext = at["ext"]
     assert project.warnings() == [
-        f"elsewhere.{ext}:{at['elsewhere']}: WARNING: migration-step: steps are numbered only "
-        "in the document that defines their spec; give this step of ENH-1 an :id: "
+        f"elsewhere.{ext}:{at['elsewhere']}: WARNING: migration-step: only steps of the "
+        "document's current spec are numbered; give this step of ENH-1 an :id: "
         "[enhspec.invalid_id]",
         f"index.{ext}:{at['key']}: WARNING: config-change: the key 'two words' must be one "
         "word [enhspec.invalid_id]",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from .. import blocks
+from ..config import is_done
 from ..model import Requirement
 from ..nodes import box
 from ..query import Query, matches
@@ -57,7 +58,7 @@ def derive(views: Views, query: Query) -> Matrix:
     rows.sort(key=lambda row: (_sort_text(row, query.sort), natural_key(row.req.id)))
     return Matrix(
         rows=tuple(rows),
-        done=sum(row.req.status == "done" for row in rows),
+        done=sum(is_done(row.req.status) for row in rows),
         verified=sum(row.verified for row in rows),
     )
 
@@ -89,7 +90,7 @@ def _cell(row: MatrixRow, column: str, ctx: Context) -> Cell:
     if column == "title":
         return ctx.title(req.id, req.title)
     if column == "status":
-        return [box(req.status == "done"), nodes.Text(" "), blocks.badge("status", req.status)]
+        return [box(is_done(req.status)), nodes.Text(" "), blocks.badge("status", req.status)]
     if column == "spec":
         return [ctx.link("spec", req.spec)] if req.spec else []
     if column == "depends":

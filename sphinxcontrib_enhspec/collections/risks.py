@@ -80,7 +80,7 @@ def grid(register: Register, ctx: Context) -> list[nodes.Node]:
     node += nodes.title("Likelihood x impact", "Likelihood x impact")
     group = nodes.tgroup(cols=len(levels) + 1)
     node += group
-    group.extend(nodes.colspec(colwidth=1) for _ in range(len(levels) + 1))
+    group.extend(nodes.colspec(colwidth=12) for _ in range(len(levels) + 1))
     head = nodes.thead()
     head += _row([_entry([nodes.Text("Likelihood \\ impact")])] +
                  [_entry([nodes.Text(impact)], [blocks.css("impact", impact)])

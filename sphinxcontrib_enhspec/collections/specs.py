@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from .. import blocks
+from ..config import is_done
 from ..model import Spec
 from ..query import Query, matches
 from ..versions import release_key
@@ -34,7 +35,7 @@ def spec_row(views: Views, spec: Spec) -> SpecRow:
     reqs = views.requirements_of.get(spec.id, [])
     return SpecRow(
         spec=spec,
-        done=sum(req.status == "done" for req in reqs),
+        done=sum(is_done(req.status) for req in reqs),
         total=len(reqs),
         open_risks=sum(risk.status == "open" for risk in views.risks_of.get(spec.id, [])),
         superseded_by=tuple(views.superseded_by.get(spec.id, ())),

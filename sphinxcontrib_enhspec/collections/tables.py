@@ -8,6 +8,10 @@ from docutils import nodes
 
 Cell = Sequence[nodes.Node]
 
+#: Relative column widths; the text builder takes them as characters.
+WIDTHS = {"ID": 14, "Title": 30, "Mitigation": 30, "Verified by": 30, "Implemented by": 24,
+          "Depends on": 16, "Affects": 16, "Risks": 14, "Key": 24, "Authors": 18}
+
 
 def table(
     headers: Sequence[str],
@@ -15,7 +19,6 @@ def table(
     *,
     kind: str,
     caption: str = "",
-    widths: Sequence[int] | None = None,
 ) -> nodes.table:
     """A table with a header row; long tables break across pages in LaTeX."""
     node = nodes.table(classes=["enhspec-table", f"enhspec-{kind}", "longtable"])
@@ -23,8 +26,8 @@ def table(
         node += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(headers))
     node += group
-    for width in widths or [1] * len(headers):
-        group += nodes.colspec(colwidth=width)
+    for header in headers:
+        group += nodes.colspec(colwidth=WIDTHS.get(header, 12))
     head = nodes.thead()
     head += row([[nodes.Text(h)] for h in headers])
     group += head

@@ -34,7 +34,6 @@ class MigrationStepDirective(EnhspecDirective):
     def run(self) -> list[Node]:
         """Render the step and record it."""
         spec = self.current_spec()
-        position = self._count(ORDER_COUNTS, spec)
         ident: ObjectId | None
         if self.options.get("id"):
             ident = self.full_id(self.options["id"], spec)
@@ -42,18 +41,19 @@ class MigrationStepDirective(EnhspecDirective):
             number = self._count(STEP_COUNTS, spec)
             ident = ObjectId(f"{spec}{self.cfg.separator}M{number}", spec)
         elif spec:
-            self.problem(Subtype.INVALID_ID, "migration-step: steps are numbered only in the "
-                         "document that defines their spec; give this step of %s an :id:", spec)
+            self.problem(Subtype.INVALID_ID, "migration-step: only steps of the document's "
+                         "current spec are numbered; give this step of %s an :id:", spec)
             ident = None
         else:
             self.problem(Subtype.ORPHAN, "migration-step: has neither a spec nor an :id:; put "
                          "it after an enhancement-spec, or give :spec: or :id:")
             ident = None
+        owner = ident.spec if ident else spec
+        position = self._count(ORDER_COUNTS, owner)
         title = self.title(" ".join(self.arguments[0].split()), key=ident.full if ident else "")
         order = self._order(position)
         breaking = self.flag("breaking")
         content = self.content_nodes()
-        owner = ident.spec if ident else spec
         release = self.options.get("release", "") or self.spec_release(owner)
         record = None
         anchor = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from .. import blocks
-from ..config import PRIORITIES
+from ..config import PRIORITIES, is_done
 from ..ids import kind_of
 from ..model import Requirement
 from ..nodes import box
@@ -48,7 +48,7 @@ class RequirementDirective(EnhspecDirective):
         owner = ident.spec if ident else spec
         block = blocks.container("requirement", blocks.css("kind", kind),
                                  blocks.css("status", status))
-        block += blocks.heading(ident.full if ident else word, title, lead=box(status == "done"))
+        block += blocks.heading(ident.full if ident else word, title, lead=box(is_done(status)))
         block += blocks.fields([
             ("Kind", blocks.text(kind)),
             ("Status", [blocks.badge("status", status)]),

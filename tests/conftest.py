@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import pickle
 import re
@@ -56,6 +57,23 @@ class Project:
         path = Path(self.app.doctreedir) / f"{docname}.doctree"
         with path.open("rb") as f:
             return cast("nodes.document", pickle.load(f))
+
+    def resolved(self, docname: str) -> nodes.document:
+        """The doctree of `docname` as written: collections filled, links resolved."""
+        env = self.app.env
+        extra = {}
+        if "tags" in inspect.signature(env.get_and_resolve_doctree).parameters:
+            extra["tags"] = self.app.tags  # required from Sphinx 11
+        return env.get_and_resolve_doctree(docname, self.app.builder, **extra)
+
+    def tables(self, docname: str, kind: str) -> list[list[list[str]]]:
+        """The text of each cell of each ``enhspec-<kind>`` table, header row first."""
+        return [
+            [[entry.astext() for entry in row.findall(nodes.entry)]
+             for row in table.findall(nodes.row)]
+            for table in self.resolved(docname).findall(nodes.table)
+            if f"enhspec-{kind}" in table["classes"]
+        ]
 
     def text(self, name: str) -> str:
         """A file of the output folder."""

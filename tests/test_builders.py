@@ -10,7 +10,7 @@ import pytest
 EPUB = {"version": "1.0", "copyright": "2026, the authors", "project": "Specs"}
 
 
-@pytest.mark.parametrize("root", ["basic", "basic-myst"])
+@pytest.mark.parametrize("root", ["basic", "basic-myst", "collections", "collections-myst"])
 @pytest.mark.parametrize("builder", [
     "html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "gettext",
     "json", "xml", "linkcheck", "dummy",
@@ -63,3 +63,23 @@ def test_gettext_extracts_titles_and_bodies(build):
 def test_xml_keeps_the_structure(build):
     xml = build("basic", "xml").text("export.xml")
     assert '<container classes="enhspec enhspec-requirement enhspec-kind-enhancement' in xml
+
+
+def test_collections_in_latex_break_across_pages_and_link(build):
+    tex = build("collections", "latex", confoverrides=EPUB).text("specs.tex")
+    assert r"\begin{longtable}" in tex
+    assert r"\hyperref[\detokenize{enh-1:req-ENH-1.ER1}]" in tex
+    assert "Likelihood x impact" in tex
+
+
+def test_collections_in_singlehtml_link_within_the_page(build):
+    single = build("collections", "singlehtml", confoverrides=EPUB).text("index.html")
+    hrefs = set(re.findall(r'href="(#[^"]*ENH-[^"]*)"', single))
+    assert {"#req-ENH-1.ER1", "#risk-ENH-1.R1", "#mig-ENH-1.M1", "#spec-ENH-3"} <= hrefs
+    assert all(href.count("#") == 1 for href in hrefs), hrefs
+
+
+def test_collections_in_text(build):
+    text = build("collections", "text").text("tables.txt")
+    assert "7 requirements, 3 done, 0 verified (0%)" in text
+    assert "| *ENH-1.ER1*    | Export runs in parallel" in text

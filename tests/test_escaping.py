@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 INJECTED = ["<script>", "<b>Mallory", "<img src=x", "<em>tags", "<svg", "<iframe",
-            "<style>", "<u>tag", "<i>"]
+            "<style>", "<u>tag", "<i>", "<b>caption"]
 
 
 @pytest.mark.parametrize("root", ["escaping", "escaping-myst"])
@@ -23,5 +23,11 @@ def test_markup_in_user_text_is_escaped(build, root):
                   "Risky &lt;iframe&gt;", "&lt;style&gt;body{}&lt;/style&gt;",
                   "&lt;script&gt;alert(4)&lt;/script&gt;"):
         assert shown in body, shown
+    # the collections show the same texts, escaped the same way: in the block, in a
+    # collection's cell, and as the tooltip of each link to the object
+    assert body.count("Title with &lt;em&gt;tags&lt;/em&gt; &amp; ampersands") == 3
+    assert body.count("Risky &lt;iframe&gt;") == 3
+    assert body.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 4  # + config-changes link
+    assert "&lt;b&gt;caption&lt;/b&gt;" in body
     spec = project.domain.index.objects["ENH-7"]
     assert spec.title == "<script>alert(1)</script>"

@@ -34,3 +34,11 @@ def test_parallel_build_equals_serial(build, root):
     assert serial.warnings() == expected
     assert sorted(parallel.warnings()) == sorted(expected)
     assert pages(serial) == pages(parallel)
+
+
+@pytest.mark.parametrize("root", ["collections", "collections-myst"])
+def test_parallel_collections_equal_serial(build, root):
+    serial = build(root)
+    parallel = build(root, parallel=2)
+    assert serial.warnings() == parallel.warnings() == []
+    assert pages(serial) == pages(parallel)

@@ -16,7 +16,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives import DIRECTIVES
     from .domain import EnhspecDomain, on_missing_reference
     from .roles import ROLE_TYPES, BareRole
-    from .transforms import FillPlaceholders, capture_texts, pages_to_rewrite
+    from .transforms import FillPlaceholders, capture_texts, note_confdir, pages_to_rewrite
 
     config.register(app)
     nodes.register(app)
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", on_missing_reference)
     app.connect("doctree-read", capture_texts)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("builder-inited", note_confdir)
     return {
         "version": __version__,
         "env_version": 2,

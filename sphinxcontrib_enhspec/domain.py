@@ -15,11 +15,15 @@ from .collections import derive, fingerprint
 from .collections.specs import spec_row
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
+from .gate import gate_problems
 from .ids import candidates
 from .index import Index, build_index
 from .model import LinkedRecord, Location, Record
 from .query import Query
+from .results import Results
+from .results import load as load_results
 from .roles import CURRENT_SPEC, ROLE_TYPES, EnhspecXRefRole
+from .verification import TestIndex
 from .views import Views
 from .warnings import Subtype, warn
 
@@ -64,6 +68,7 @@ class EnhspecDomain(Domain):
         self._index: Index | None = None
         self._views: Views | None = None
         self._texts: dict[str, list[Node]] | None = None
+        self._results: Results | None = None
 
     @cached_property
     def cfg(self) -> EnhspecConfig:
@@ -81,9 +86,19 @@ class EnhspecDomain(Domain):
         return cast("dict[str, list[Query]]", self.data["collections"])
 
     @property
-    def cards(self) -> dict[str, list[str]]:
-        """The IDs of the specs whose cards each document shows."""
-        return cast("dict[str, list[str]]", self.data["cards"])
+    def cards(self) -> dict[str, list[tuple[str, str]]]:
+        """(object type, ID) of what each document shows that other records decide: spec
+        cards, and the test outcomes of requirements."""
+        return cast("dict[str, list[tuple[str, str]]]", self.data["cards"])
+
+    @property
+    def results(self) -> Results:
+        """The JUnit results named by ``enhspec_test_results``, read once per build."""
+        if self._results is None:
+            patterns = list(self.env.config.enhspec_test_results)
+            confdir = self.data.get("confdir") or str(self.env.srcdir)
+            self._results = load_results(patterns, confdir) if patterns else Results()
+        return self._results
 
     @property
     def index(self) -> Index:
@@ -96,7 +111,8 @@ class EnhspecDomain(Domain):
     def views(self) -> Views:
         """The derived indexes every collection reads, built once per change of records."""
         if self._views is None:
-            self._views = Views(self.index, self.cfg)
+            configured = bool(self.env.config.enhspec_test_results)
+            self._views = Views(self.index, self.cfg, TestIndex(self.results, configured))
         return self._views
 
     def texts(self, key: str) -> list[Node]:
@@ -114,9 +130,10 @@ class EnhspecDomain(Domain):
         """Record a collection placed in the document being read."""
         self.collections.setdefault(query.location.docname, []).append(query)
 
-    def note_card(self, docname: str, spec_id: str) -> None:
-        """Record that `docname` shows the card of `spec_id`."""
-        self.cards.setdefault(docname, []).append(spec_id)
+    def note_card(self, docname: str, objtype: str, ident: str) -> None:
+        """Record that `docname` shows derived data of an object (a spec's card, a
+        requirement's test outcomes)."""
+        self.cards.setdefault(docname, []).append((objtype, ident))
 
     def note_texts(self, docname: str, texts: dict[str, list[Node]]) -> None:
         """Keep the parsed titles of `docname`, taken after Sphinx's own transforms."""
@@ -144,8 +161,7 @@ class EnhspecDomain(Domain):
         pages = self.collections.keys() | self.cards.keys()
         for docname in sorted(pages):
             shown = [derive(self.views, query) for query in self.collections.get(docname, [])]
-            shown += [spec_row(self.views, spec) for spec_id in self.cards.get(docname, [])
-                      if (spec := self.index.spec(spec_id)) is not None]
+            shown += [self._card(objtype, ident) for objtype, ident in self.cards.get(docname, [])]
             digest = fingerprint(shown, self._text_digest)
             if prints.get(docname) != digest:
                 prints[docname] = digest
@@ -154,9 +170,27 @@ class EnhspecDomain(Domain):
             del prints[docname]
         return stale
 
+    def _card(self, objtype: str, ident: str) -> object:
+        if objtype == "spec":
+            spec = self.index.spec(ident)
+            return spec_row(self.views, spec) if spec is not None else None
+        return self.views.verification.get(ident)
+
     def _text_digest(self, ident: str) -> str:
         return "".join(node.pformat() for key in (f"{ident}#title", f"{ident}#mitigation")
                        for node in self.texts(key))
+
+    def report_results(self) -> None:
+        """Warn once per build about unusable results files and markers naming no requirement."""
+        for problem in self.results.problems:
+            warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
+                 os.path.relpath(problem.path, self.env.srcdir), problem.message)
+        unknown = sorted({(case.path, case.dotted, req) for case in self.results.cases
+                          for req in case.requirements
+                          if self.index.get(req, "requirement") is None})
+        for path, test, req in unknown:
+            warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:",
+                 test, req)
 
     def _changed(self) -> None:
         self._index = None
@@ -166,7 +200,9 @@ class EnhspecDomain(Domain):
     def check_consistency(self) -> None:
         """Warn about duplicates, unknown IDs in options and dependency cycles."""
         queries = [query for queries in self.collections.values() for query in queries]
-        for problem in find_problems(self.index, self.cfg, self._where, queries):
+        problems = find_problems(self.index, self.cfg, self._where, queries)
+        statuses = self.env.config.enhspec_require_verification
+        for problem in [*problems, *gate_problems(self.views, statuses)]:
             warn(problem.message, problem.subtype, self._location(problem.location))
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:

@@ -42,8 +42,13 @@ class spec_summary(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder in a spec's card for what other records say of it (``node["spec"]``)."""
 
 
+class test_outcomes(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for a requirement's tests and their outcomes (``node["req"]``)."""
+
+
 def register(app: Sphinx) -> None:
     """Register the nodes; writers other than LaTeX render the box as an inline."""
     app.add_node(status_box, latex=(visit_box_latex, None))
     app.add_node(collection)
     app.add_node(spec_summary)
+    app.add_node(test_outcomes)

@@ -9,9 +9,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import collections
 from .collections.context import Context
+from .collections.outcomes import outcome_nodes
 from .collections.specs import render_card, spec_row
 from .i18n import TEXT_CLASS
-from .nodes import collection, spec_summary
+from .nodes import collection, spec_summary, test_outcomes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,6 +49,9 @@ class FillPlaceholders(SphinxPostTransform):
                     # Numbered (captioned) tables need an ID, as the writers expect.
                     self.document.set_id(table)
             node.replace_self(rendered)
+        for tests in list(self.document.findall(test_outcomes)):
+            verification = domain.views.verification.get(tests["req"])
+            tests.replace_self(outcome_nodes(verification) if verification else [])
         for card in list(self.document.findall(spec_summary)):
             spec = domain.index.spec(card["spec"])
             ctx = Context(card["docname"], domain.texts, bodies, domain.cfg.source_url)
@@ -88,4 +92,11 @@ def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections or cards now show something else than last time."""
-    return _domain(env).stale_pages()
+    domain = _domain(env)
+    domain.report_results()
+    return domain.stale_pages()
+
+
+def note_confdir(app: Sphinx) -> None:
+    """Remember where conf.py is: results files are named relative to it."""
+    _domain(app.env).data["confdir"] = str(app.confdir)

@@ -11,6 +11,8 @@ from .config import EnhspecConfig
 from .ids import candidates
 from .index import Index
 from .model import ConfigChange, MigrationStep, Requirement, Risk, Spec
+from .results import Results
+from .verification import TestIndex, Verification
 from .versions import release_key
 
 _DIGITS = re.compile(r"(\d+)")
@@ -28,6 +30,7 @@ class Views:
 
     index: Index
     cfg: EnhspecConfig
+    tests: TestIndex = field(default_factory=lambda: TestIndex(Results(), configured=False))
     specs: list[Spec] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
@@ -48,6 +51,11 @@ class Views:
         for records in (self.specs, self.requirements, self.risks, self.steps):
             records.sort(key=lambda r: natural_key(r.id))
         self.changes.sort(key=lambda c: (release_key(c.release), c.key))
+
+    @cached_property
+    def verification(self) -> dict[str, Verification]:
+        """Requirement ID -> its tests and their outcomes."""
+        return {req.id: self.tests.verify(req) for req in self.requirements}
 
     @cached_property
     def requirements_of(self) -> dict[str, list[Requirement]]:

@@ -62,6 +62,9 @@ def test_bad_settings_warn_at_conf_py_and_use_defaults(build, root):
         "conf.py:7: WARNING: enhspec_require_verification names unknown spec statuses golden "
         "(allowed: draft, proposed, approved, implemented, rejected, withdrawn, superseded); "
         "they are ignored [enhspec.config]",
+        # the valid part of the setting is in force
+        f"index.{'md' if root.endswith('myst') else 'rst'}:7: WARNING: ENH-1.ER1 is not "
+        "verified, and its spec ENH-1 is approved: no test verifies it [enhspec.unverified]",
     ]
     config = project.app.config
     assert config.enhspec_spec_statuses[0] == "draft"

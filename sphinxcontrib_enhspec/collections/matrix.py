@@ -11,8 +11,10 @@ from ..config import is_done
 from ..model import Requirement
 from ..nodes import box
 from ..query import Query, matches
+from ..verification import Verification
 from ..views import Views, natural_key
 from .context import Context
+from .outcomes import outcome_nodes
 from .tables import Cell, empty, paragraph, table
 
 HEADERS = {
@@ -29,8 +31,7 @@ class MatrixRow:
     req: Requirement
     depends: tuple[str, ...]
     risks: tuple[str, ...]
-    tests: tuple[str, ...]
-    verified: bool
+    tests: Verification
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,7 @@ def derive(views: Views, query: Query) -> Matrix:
             req=req,
             depends=tuple(views.depends_of(req)),
             risks=tuple(views.risks_affecting.get(req.id, ())),
-            tests=req.verified_by,
-            verified=False,
+            tests=views.verification[req.id],
         )
         for req in views.requirements
         if matches(query, req, views.release_of(req.spec))
@@ -59,7 +59,7 @@ def derive(views: Views, query: Query) -> Matrix:
     return Matrix(
         rows=tuple(rows),
         done=sum(is_done(row.req.status) for row in rows),
-        verified=sum(row.verified for row in rows),
+        verified=sum(row.tests.verified for row in rows),
     )
 
 
@@ -68,7 +68,8 @@ def _sort_text(row: MatrixRow, column: str) -> tuple[tuple[int, int | str], ...]
     values = {
         "id": req.id, "title": req.title, "kind": req.kind, "status": req.status,
         "priority": req.priority, "spec": req.spec, "depends": ", ".join(row.depends),
-        "verified-by": ", ".join(row.tests), "implemented-by": ", ".join(req.implemented_by),
+        "verified-by": ", ".join(t.test for t in row.tests.tests),
+        "implemented-by": ", ".join(req.implemented_by),
         "risks": ", ".join(row.risks), "tags": ", ".join(req.tags),
     }
     return natural_key(values.get(column, req.id))
@@ -98,7 +99,7 @@ def _cell(row: MatrixRow, column: str, ctx: Context) -> Cell:
     if column == "risks":
         return blocks.joined(ctx.link("risk", target) for target in row.risks)
     if column == "verified-by":
-        return blocks.literals(row.tests)
+        return outcome_nodes(row.tests)
     if column == "implemented-by":
         return blocks.source_links(req.implemented_by, ctx.source_url)
     text = {"kind": req.kind, "priority": req.priority, "tags": ", ".join(req.tags)}[column]

@@ -8,7 +8,7 @@ from .. import blocks
 from ..config import PRIORITIES, is_done
 from ..ids import kind_of
 from ..model import Requirement
-from ..nodes import box
+from ..nodes import box, test_outcomes
 from .base import EnhspecDirective, option_spec, plain
 
 if TYPE_CHECKING:
@@ -54,10 +54,17 @@ class RequirementDirective(EnhspecDirective):
             ("Status", [blocks.badge("status", status)]),
             ("Priority", blocks.text(priority)),
             ("Depends on", blocks.xrefs("req", depends, owner, docname)),
-            ("Verified by", blocks.literals(verified_by)),
+            ("Verified by", self._tests(record, verified_by)),
             ("Implemented by", blocks.source_links(implemented_by, cfg.source_url)),
             ("Tags", blocks.text(", ".join(tags))),
         ])
         block += blocks.body(self.content_nodes())
         return self.finish(record, anchor, block)
+
+    def _tests(self, record: Requirement | None, verified_by: tuple[str, ...]) -> list[Node]:
+        """The tests, with their outcomes filled in at write time once results are read."""
+        if record is None:
+            return blocks.literals(verified_by)
+        self.domain.note_card(self.env.docname, "requirement", record.id)
+        return [test_outcomes(req=record.id, docname=self.env.docname)]
 

@@ -66,7 +66,7 @@ class SpecDirective(EnhspecDirective):
         ])
         if record is not None:
             fields[0] += spec_summary(spec=spec_id, docname=docname)
-            self.domain.note_card(docname, spec_id)
+            self.domain.note_card(docname, "spec", spec_id)
         card += fields
         card += blocks.body(self.content_nodes())
         return self.finish(record, anchor, card)

@@ -55,49 +55,53 @@ class Results:
     files: tuple[str, ...] = field(default=())
 
 
-def find_files(patterns: list[str], confdir: str) -> tuple[list[str], list[str]]:
-    """The files the patterns name (relative to `confdir`), and the patterns that name none."""
-    found: list[str] = []
-    unmatched: list[str] = []
-    for pattern in patterns:
-        full = os.path.join(confdir, pattern)
-        matches = sorted(glob.glob(full, recursive=True)) if glob.has_magic(full) else (
-            [full] if os.path.isfile(full) else [])
-        if not matches:
-            unmatched.append(full)
-        found.extend(m for m in matches if m not in found)
-    return found, unmatched
+def find_files(pattern: str, confdir: str) -> list[str]:
+    """The files a pattern names, relative to `confdir`, sorted."""
+    full = os.path.join(confdir, pattern)
+    if glob.has_magic(full):
+        return sorted(glob.glob(full, recursive=True))
+    return [full] if os.path.isfile(full) else []
 
 
 def load(patterns: list[str], confdir: str) -> Results:
     """Read every results file; each one that is missing or malformed is a problem."""
-    files, unmatched = find_files(patterns, confdir)
-    problems = [ResultsProblem(path, 0, "no JUnit results file matches this path")
-                for path in unmatched]
+    problems: list[ResultsProblem] = []
     cases: list[TestCase] = []
+    files: list[str] = []
     digest = hashlib.sha256()
-    for path in files:
-        try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-        except OSError as error:
-            problems.append(ResultsProblem(path, 0, f"cannot be read: {error.strerror}"))
-            continue
-        digest.update(path.encode() + b"\0" + data)
-        try:
-            root = SafeET.fromstring(data, forbid_dtd=True)
-        except ET.ParseError as error:
-            problems.append(ResultsProblem(path, error.position[0], f"is not XML: {error}"))
-            continue
-        except DefusedXmlException as error:
-            problems.append(ResultsProblem(path, 0, f"is refused: {error}"))
-            continue
-        if root.tag not in {"testsuites", "testsuite"}:
-            problems.append(ResultsProblem(path, 0, f"is not JUnit XML (root element "
-                                                    f"<{root.tag}>)"))
-            continue
-        cases.extend(_case(element, path) for element in root.iter("testcase"))
+    for pattern in patterns:
+        found = find_files(pattern, confdir)
+        if not found:
+            problems.append(ResultsProblem(os.path.join(confdir, pattern), 0,
+                                           "no JUnit results file matches this path"))
+        for path in found:
+            if path in files:
+                continue
+            files.append(path)
+            try:
+                with open(path, "rb") as stream:
+                    data = stream.read()
+            except OSError as error:
+                problems.append(ResultsProblem(path, 0, f"cannot be read: {error.strerror}"))
+                continue
+            digest.update(path.encode() + b"\0" + data)
+            read, problem = _parse(path, data)
+            cases.extend(read)
+            problems.extend([problem] if problem else [])
     return Results(tuple(cases), tuple(problems), digest.hexdigest(), tuple(files))
+
+
+def _parse(path: str, data: bytes) -> tuple[list[TestCase], ResultsProblem | None]:
+    """The test cases of one file, or the reason it cannot be used."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except ET.ParseError as error:
+        return [], ResultsProblem(path, error.position[0], f"is not XML: {error}")
+    except DefusedXmlException as error:
+        return [], ResultsProblem(path, 0, f"is refused: {error}")
+    if root.tag not in {"testsuites", "testsuite"}:
+        return [], ResultsProblem(path, 0, f"is not JUnit XML (root element <{root.tag}>)")
+    return [_case(element, path) for element in root.iter("testcase")], None
 
 
 def _case(element: ET.Element, path: str) -> TestCase:

@@ -161,3 +161,27 @@ def test_unusable_results_files_warn_and_the_build_goes_on(build, name):
     ]
     [matrix] = project.tables("index", "matrix")
     assert matrix[1] == ["ENH-1.ER1", "tests/test_demo.py::test_pass missing"]
+
+
+def test_a_changed_results_file_rewrites_the_pages_that_show_results(build, junit, tmp_path):
+    report = tmp_path / "junit.xml"
+    report.write_text(junit.read_text())
+    settings = {"enhspec_test_results": [str(report)], "enhspec_require_verification": []}
+    first = build("verification", confoverrides=settings)
+    assert ["ENH-1.ER1", "tests/test_demo.py::test_pass passed, "
+            "tests.test_demo.test_marks_unknown passed"] in first.tables("index", "matrix")[0]
+    # the next run: test_pass fails
+    text = report.read_text().replace(
+        'name="test_pass" time="', 'name="test_pass" time="').replace(
+        '<testcase classname="tests.test_demo" name="test_pass"',
+        '<testcase classname="tests.test_demo" name="test_pass"><failure message="no"/>'
+        '</testcase><testcase classname="unused" name="unused"', 1)
+    report.write_text(text)
+    again = build("verification", srcdir=first.srcdir, freshenv=False,
+                  confoverrides={**settings, "enhspec_require_verification": []})
+    rows = again.tables("index", "matrix")[0]
+    assert ["ENH-1.ER1", "tests/test_demo.py::test_pass failed, "
+            "tests.test_demo.test_marks_unknown passed"] in rows
+    html = again.text("index.html")
+    assert "tests/test_demo.py::test_pass</span></code> " \
+           '<span class="enhspec-badge enhspec-outcome-failed">failed</span>' in html

@@ -15,6 +15,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import config, i18n, nodes
     from .directives import DIRECTIVES
     from .domain import EnhspecDomain, on_missing_reference
+    from .export import write_export
     from .roles import ROLE_TYPES, BareRole
     from .transforms import FillPlaceholders, capture_texts, note_confdir, pages_to_rewrite
 
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", capture_texts)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("builder-inited", note_confdir)
+    app.connect("build-finished", write_export)
     return {
         "version": __version__,
         "env_version": 2,

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 BODY_CLASS = "enhspec-body"
 
 
-def _domain(env: BuildEnvironment) -> EnhspecDomain:
+def domain_of(env: BuildEnvironment) -> EnhspecDomain:
+    """The ``enhspec`` domain of `env`."""
     return cast("EnhspecDomain", env.domains["enhspec"])
 
 
@@ -37,7 +38,7 @@ class FillPlaceholders(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = _domain(self.env)
+        domain = domain_of(self.env)
         bodies = Bodies(self.env)
         for node in list(self.document.findall(collection)):
             query = node["query"]
@@ -66,7 +67,7 @@ class Bodies:
         self.doctrees: dict[str, nodes.document] = {}
 
     def __call__(self, ident: str) -> list[nodes.Node]:
-        record = _domain(self.env).index.get(ident)
+        record = domain_of(self.env).index.get(ident)
         if record is None:
             return []
         docname = record.location.docname
@@ -87,16 +88,16 @@ def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(nodes.inline)
         if TEXT_CLASS in node["classes"] and node.get("enhspec_key")
     }
-    _domain(app.env).note_texts(app.env.docname, texts)
+    domain_of(app.env).note_texts(app.env.docname, texts)
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections or cards now show something else than last time."""
-    domain = _domain(env)
+    domain = domain_of(env)
     domain.report_results()
     return domain.stale_pages()
 
 
 def note_confdir(app: Sphinx) -> None:
     """Remember where conf.py is: results files are named relative to it."""
-    _domain(app.env).data["confdir"] = str(app.confdir)
+    domain_of(app.env).data["confdir"] = str(app.confdir)

@@ -102,12 +102,13 @@ class Views:
 
     def depends_of(self, req: Requirement) -> list[str]:
         """The full IDs a requirement's ``:depends:`` resolves to (as written if unknown)."""
-        return [self._resolve(target, req.spec, "requirement") for target in req.depends]
+        return [self.resolve(target, req.spec, "requirement") for target in req.depends]
 
     def affects_of(self, risk: Risk) -> list[str]:
         """The full IDs a risk's ``:affects:`` resolves to (as written if unknown)."""
-        return [self._resolve(target, risk.spec, "requirement") for target in risk.affects]
+        return [self.resolve(target, risk.spec, "requirement") for target in risk.affects]
 
-    def _resolve(self, target: str, spec: str, objtype: str) -> str:
+    def resolve(self, target: str, spec: str, objtype: str) -> str:
+        """The full ID `target` names from `spec`, or `target` as written when unknown."""
         record = self.index.lookup(candidates(target, spec, self.cfg), objtype)
         return record.id if record is not None else target

@@ -185,3 +185,21 @@ def test_a_changed_results_file_rewrites_the_pages_that_show_results(build, juni
     html = again.text("index.html")
     assert "tests/test_demo.py::test_pass</span></code> " \
            '<span class="enhspec-badge enhspec-outcome-failed">failed</span>' in html
+
+
+def test_export_carries_outcomes(build, junit):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    project = build("verification", confoverrides={"enhspec_test_results": [str(junit)]})
+    data = json.loads(project.text("enhspec.json"))
+    schema = json.loads(resources.files("sphinxcontrib_enhspec")
+                        .joinpath("schema/enhspec.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    reqs = {r["id"]: r for r in data["requirements"]}
+    assert reqs["ENH-1.ER8"]["tests"] == [
+        {"test": "tests.test_demo.test_marked", "outcome": "passed", "source": "marker"}]
+    assert reqs["ENH-1.ER8"]["verified"] is True
+    assert reqs["ENH-1.ER3"]["verified"] is False

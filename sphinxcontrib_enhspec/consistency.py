@@ -38,9 +38,10 @@ def find_problems(
 
 def _collections(index: Index, queries: Sequence[Query]) -> Iterator[Problem]:
     """Unknown specs in filters; releases a migration guide cannot place."""
+    specs = {ident.casefold() for ident, r in index.objects.items() if r.objtype == "spec"}
     for query in queries:
         for spec in query.values("spec"):
-            if index.spec(spec) is None:
+            if spec.casefold() not in specs:
                 yield Problem(Subtype.UNRESOLVED,
                               f"{query.kind}: :spec: names unknown spec {spec!r}",
                               query.location)
@@ -69,6 +70,8 @@ def _duplicates(index: Index, where: Where) -> Iterator[Problem]:
 
 def _dangling(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
     for record in index.objects.values():
+        if record.location.external:
+            continue
         if not isinstance(record, Spec) and record.spec and index.spec(record.spec) is None:
             yield Problem(Subtype.UNRESOLVED, f"{record.id}: unknown spec {record.spec!r}",
                           record.location)
@@ -94,10 +97,11 @@ def _cycles(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
     """Each cycle of ``:depends:`` once, at the location of its first member."""
     graph: dict[str, list[str]] = {}
     for record in index.objects.values():
-        if isinstance(record, Requirement):
+        if isinstance(record, Requirement) and not record.location.external:
             edges = (index.lookup(candidates(t, record.spec, cfg), "requirement")
                      for t in record.depends)
-            graph[record.id] = sorted({e.id for e in edges if e is not None})
+            graph[record.id] = sorted({e.id for e in edges
+                                       if e is not None and not e.location.external})
     for component in _strongly_connected(graph):
         if len(component) == 1 and component[0] not in graph[component[0]]:
             continue

@@ -15,6 +15,8 @@ from .collections import derive, fingerprint
 from .collections.specs import spec_row
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
+from .external import External, ExternalError
+from .external import read as read_external
 from .gate import gate_problems
 from .ids import candidates
 from .index import Index, build_index
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Domain data kept per document.
-PER_DOC = ("records", "collections", "cards", "texts")
+PER_DOC = ("records", "collections", "cards", "texts", "external_uses")
 
 #: Object type to its role.
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
@@ -59,9 +61,9 @@ class EnhspecDomain(Domain):
     #: Per document: its records (in document order), collections, spec cards and parsed
     #: texts; and the fingerprint of what each page with a collection or card last showed.
     initial_data: ClassVar[dict[str, Any]] = {
-        **{key: {} for key in PER_DOC}, "fingerprints": {},
+        **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {},
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -69,6 +71,7 @@ class EnhspecDomain(Domain):
         self._views: Views | None = None
         self._texts: dict[str, list[Node]] | None = None
         self._results: Results | None = None
+        self._externals: list[External] | None = None
 
     @cached_property
     def cfg(self) -> EnhspecConfig:
@@ -104,8 +107,24 @@ class EnhspecDomain(Domain):
     def index(self) -> Index:
         """The records indexed by ID, rebuilt after any change to them."""
         if self._index is None:
-            self._index = build_index(self.records)
+            external = [r for project in self.externals for r in project.records]
+            self._index = build_index(self.records, external)
         return self._index
+
+    @property
+    def externals(self) -> list[External]:
+        """The projects of ``enhspec_external`` that could be read, read once per build."""
+        if self._externals is None:
+            self._externals = []
+            confdir = self.data.get("confdir") or str(self.env.srcdir)
+            for name, (base_url, path) in sorted(self.env.config.enhspec_external.items()):
+                try:
+                    self._externals.append(read_external(name, base_url, path, confdir))
+                except ExternalError as error:
+                    where = os.path.join(confdir, path) if path else base_url
+                    warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{where}:", name,
+                         path or base_url, error)
+        return self._externals
 
     @property
     def views(self) -> Views:
@@ -134,6 +153,12 @@ class EnhspecDomain(Domain):
         """Record that `docname` shows derived data of an object (a spec's card, a
         requirement's test outcomes)."""
         self.cards.setdefault(docname, []).append((objtype, ident))
+
+    def note_external_use(self, docname: str, project: str) -> None:
+        """Record that `docname` links to an object of another project."""
+        uses = self.data["external_uses"].setdefault(docname, [])
+        if project not in uses:
+            uses.append(project)
 
     def note_texts(self, docname: str, texts: dict[str, list[Node]]) -> None:
         """Keep the parsed titles of `docname`, taken after Sphinx's own transforms."""
@@ -168,7 +193,17 @@ class EnhspecDomain(Domain):
                 stale.append(docname)
         for docname in prints.keys() - pages:
             del prints[docname]
-        return stale
+        return sorted({*stale, *self._external_pages()})
+
+    def _external_pages(self) -> list[str]:
+        """Pages that link to a project whose export changed since the last build."""
+        digests: dict[str, str] = self.data["external_digests"]
+        current = {project.name: project.digest for project in self.externals}
+        changed = {name for name in current.keys() | digests.keys()
+                   if current.get(name) != digests.get(name)}
+        self.data["external_digests"] = current
+        return [docname for docname, names in self.data["external_uses"].items()
+                if changed & set(names)]
 
     def _card(self, objtype: str, ident: str) -> object:
         if objtype == "spec":
@@ -210,8 +245,9 @@ class EnhspecDomain(Domain):
         # The display name is the full ID: intersphinx shows it as the link text, as our
         # roles do, and search splits it into spec and local ID.
         for record in self.index.objects.values():
-            yield (record.id, record.id, record.objtype, record.location.docname,
-                   record.anchor, 1)
+            if not record.location.external:
+                yield (record.id, record.id, record.objtype, record.location.docname,
+                       record.anchor, 1)
 
     def resolve_xref(
         self,
@@ -257,6 +293,10 @@ class EnhspecDomain(Domain):
     ) -> nodes.reference:
         if not node.get("refexplicit"):
             contnode = nodes.inline(record.id, record.id, classes=contnode["classes"])
+        if record.location.external:
+            return nodes.reference("", "", contnode, internal=False, refuri=record.location.uri,
+                                   reftitle=record.title or record.id,
+                                   classes=["enhspec-external"])
         ref = make_refnode(builder, fromdocname, record.location.docname, record.anchor,
                            contnode, record.title or record.id)
         # singlehtml's page URIs are fragments already ('#document-x'); one page holds all.

@@ -72,7 +72,8 @@ def _change(change: ConfigChange, uri: Callable[[str], str]) -> dict[str, Any]:
 
 
 def document(views: Views, uri: Callable[[str], str], project: str) -> dict[str, Any]:
-    """The export as plain data, in a deterministic order."""
+    """The export as plain data, in a deterministic order; other projects' objects stay out."""
+    views = views.local()
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"sphinxcontrib-enhspec {__version__}",

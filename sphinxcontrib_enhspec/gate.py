@@ -19,6 +19,8 @@ def gate_problems(views: Views, statuses: Sequence[str]) -> list[Problem]:
         return []
     problems = []
     for req in views.requirements:
+        if req.location.external:
+            continue
         spec = views.index.spec(req.spec)
         if spec is None or spec.status.casefold() not in gated:
             continue

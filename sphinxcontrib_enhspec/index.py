@@ -52,9 +52,15 @@ def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
     return record
 
 
-def build_index(records_by_doc: Mapping[str, Sequence[Record]]) -> Index:
-    """Index every record; the first definition of an ID in document order stands."""
+def build_index(
+    records_by_doc: Mapping[str, Sequence[Record]], external: Sequence[LinkedRecord] = ()
+) -> Index:
+    """Index every record; the first definition of an ID in document order stands.
+
+    Other projects' objects (`external`) come last; their IDs carry their project's prefix.
+    """
     ordered = [rec for doc in sorted(records_by_doc) for rec in records_by_doc[doc]]
+    ordered.extend(external)
     specs: dict[str, Spec] = {}
     for rec in ordered:
         if isinstance(rec, Spec):

@@ -18,6 +18,13 @@ class Location:
     docname: str
     lineno: int
     source: str = ""
+    #: The address of an object of another project (``enhspec_external``).
+    uri: str = ""
+
+    @property
+    def external(self) -> bool:
+        """Whether the object belongs to another project."""
+        return bool(self.uri)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,12 @@ class EnhspecXRefRole(XRefRole):
         target: str,
     ) -> tuple[str, str]:
         refnode[CURRENT_SPEC] = env.ref_context.get(CURRENT_SPEC, "")
-        return title, target.strip()
+        target = target.strip()
+        project, sep, _ = target.partition(":")
+        if sep and project in env.config.enhspec_external:
+            # The page must be rewritten when that project's export changes.
+            env.domains["enhspec"].note_external_use(env.docname, project)  # type: ignore[attr-defined]
+        return title, target
 
 
 class BareRole(EnhspecXRefRole):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .domain import EnhspecDomain
 
 BODY_CLASS = "enhspec-body"
+MITIGATION_CLASS = "enhspec-mitigation"
 
 
 def domain_of(env: BuildEnvironment) -> EnhspecDomain:
@@ -40,9 +41,15 @@ class FillPlaceholders(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = domain_of(self.env)
         bodies = Bodies(self.env)
+
+        def source_of(ident: str) -> str:
+            record = domain.index.get(ident)
+            return record.location.docname if record is not None else ""
+
         for node in list(self.document.findall(collection)):
             query = node["query"]
-            ctx = Context(node["docname"], domain.texts, bodies, domain.cfg.source_url)
+            ctx = Context(node["docname"], domain.texts, bodies, bodies.mitigations, source_of,
+                          domain.cfg.source_url)
             derived = collections.derive(domain.views, query)
             rendered = collections.render(derived, query, ctx)
             for table in (t for n in rendered for t in n.findall(nodes.table)):
@@ -55,29 +62,38 @@ class FillPlaceholders(SphinxPostTransform):
             tests.replace_self(outcome_nodes(verification) if verification else [])
         for card in list(self.document.findall(spec_summary)):
             spec = domain.index.spec(card["spec"])
-            ctx = Context(card["docname"], domain.texts, bodies, domain.cfg.source_url)
+            ctx = Context(card["docname"], domain.texts, bodies, bodies.mitigations, source_of,
+                          domain.cfg.source_url)
             card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
 
 
 class Bodies:
-    """Step bodies copied from their source doctrees, each doctree loaded once."""
+    """Parts of objects copied from their source doctrees, each doctree loaded once."""
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.env = env
         self.doctrees: dict[str, nodes.document] = {}
 
     def __call__(self, ident: str) -> list[nodes.Node]:
+        """A step's body."""
+        body: list[nodes.Node] = [*self._parts(ident, BODY_CLASS)[:1]]
+        return body
+
+    def mitigations(self, ident: str) -> list[nodes.Node]:
+        """The content of a risk's nested mitigations, without their headings."""
+        return [child for part in self._parts(ident, MITIGATION_CLASS)
+                for child in part.children if not isinstance(child, nodes.rubric)]
+
+    def _parts(self, ident: str, cls: str) -> list[nodes.Element]:
         record = domain_of(self.env).index.get(ident)
-        if record is None:
+        if record is None or record.location.external:
             return []
         docname = record.location.docname
         if docname not in self.doctrees:
             self.doctrees[docname] = self.env.get_doctree(docname)
         for element in self.doctrees[docname].findall(nodes.Element):
             if record.anchor in element["ids"]:
-                found: list[nodes.Node] = [c for c in element.findall(nodes.container)
-                                           if BODY_CLASS in c["classes"]]
-                return found[:1]
+                return [c for c in element.findall(nodes.container) if cls in c["classes"]]
         return []
 
 

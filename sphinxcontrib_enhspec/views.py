@@ -50,7 +50,15 @@ class Views:
         self.changes = list(self.index.config_changes.values())
         for records in (self.specs, self.requirements, self.risks, self.steps):
             records.sort(key=lambda r: natural_key(r.id))
-        self.changes.sort(key=lambda c: (release_key(c.release), c.key))
+        self.changes.sort(key=lambda c: (c.release == "", release_key(c.release), c.key))
+
+    def local(self) -> Views:
+        """The same views without other projects' objects."""
+        local = Views(self.index, self.cfg, self.tests)
+        for name in ("specs", "requirements", "risks", "steps"):
+            records = getattr(local, name)
+            records[:] = [r for r in records if not r.location.external]
+        return local
 
     @cached_property
     def verification(self) -> dict[str, Verification]:

@@ -10,6 +10,9 @@ import pytest
 ROOTS = {
     "basic": ["index", "export", "legacy"],
     "escaping": ["index"],
+    "guide": ["index", "other", "sub/guide"],
+    "collections": ["index", "enh-1", "enh-2", "enh-3", "tables"],
+    "verification": ["index"],
     "settings": ["index"],
     "steps": ["index", "elsewhere"],
     "include": ["index"],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import docname_join
 
 from ..blocks import xref
 
@@ -21,7 +22,11 @@ class Context:
 
     docname: str
     texts: Lookup
+    #: A step's body, or a risk's nested mitigations, by object ID.
     bodies: Lookup
+    mitigations: Lookup
+    #: Object ID -> the document it is written in.
+    source_of: Callable[[str], str]
     source_url: str | None = None
 
     def title(self, ident: str, plain: str) -> list[nodes.Node]:
@@ -33,15 +38,19 @@ class Context:
         found = self.texts(key)
         if not found:
             return [nodes.Text(plain)] if plain else []
-        return [self.adopt(node) for node in found]
+        source = key.partition("#")[0]
+        return [self.adopt(node, self.source_of(source)) for node in found]
 
-    def adopt(self, node: nodes.Node) -> nodes.Node:
-        """A copy of `node` whose links resolve from this page and whose IDs are dropped."""
+    def adopt(self, node: nodes.Node, source: str) -> nodes.Node:
+        """A copy of `node` (from document `source`) for this page: IDs dropped, links made
+        from this page, and document links still relative to where they were written."""
         copy = deepcopy(node)
         if isinstance(copy, nodes.Element):
             for element in copy.findall(nodes.Element):
                 element["ids"] = []
                 if isinstance(element, addnodes.pending_xref):
+                    if element.get("reftype") == "doc" and not element["reftarget"].startswith("/"):
+                        element["reftarget"] = "/" + docname_join(source, element["reftarget"])
                     element["refdoc"] = self.docname
         return copy
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from .. import blocks
-from ..config import is_done
+from ..config import PRIORITIES, is_done
 from ..model import Requirement
 from ..nodes import box
 from ..query import Query, matches
@@ -55,7 +55,13 @@ def derive(views: Views, query: Query) -> Matrix:
         for req in views.requirements
         if matches(query, req, views.release_of(req.spec))
     ]
-    rows.sort(key=lambda row: (_sort_text(row, query.sort), natural_key(row.req.id)))
+    order = {"status": views.cfg.requirement_statuses, "priority": ("", *PRIORITIES)}
+    if query.sort in order:
+        rank = {value: i for i, value in enumerate(order[query.sort])}
+        rows.sort(key=lambda row: (rank.get(getattr(row.req, query.sort), len(rank)),
+                                   natural_key(row.req.id)))
+    else:
+        rows.sort(key=lambda row: (_sort_text(row, query.sort), natural_key(row.req.id)))
     return Matrix(
         rows=tuple(rows),
         done=sum(is_done(row.req.status) for row in rows),

@@ -47,14 +47,17 @@ def derive(views: Views, query: Query) -> tuple[Release, ...]:
 
     steps = [s for s in views.steps if in_range(s.release) and matches(query, s, s.release)]
     found = [c for c in changes(views, query) if in_range(c.release)]
-    releases = sorted({s.release for s in steps} | {c.release for c in found},
-                      key=lambda r: (r == "", release_key(r)))
+    # One part per version: "2.0" and "2.0.0" are the same release, named as first written.
+    parts: dict[object, list[str]] = {}
+    for release in sorted({s.release for s in steps} | {c.release for c in found}):
+        parts.setdefault(parse_version(release) or release, []).append(release)
     out = []
-    for release in releases:
-        here = sorted((s for s in steps if s.release == release),
+    for spellings in sorted(parts.values(), key=lambda r: (r[0] == "", release_key(r[0]))):
+        release = spellings[0]
+        here = sorted((s for s in steps if s.release in spellings),
                       key=lambda s: (not s.breaking, natural_key(s.spec), s.order,
                                      natural_key(s.id)))
-        changed = tuple(c for c in found if c.release == release)
+        changed = tuple(c for c in found if c.release in spellings)
         specs = sorted({s.spec for s in here} | {c.spec for c in changed} - {""},
                        key=natural_key)
         compatible = tuple(req for spec in specs for req in views.requirements_of.get(spec, [])
@@ -95,7 +98,7 @@ def _step(step: MigrationStep, ctx: Context) -> list[nodes.Node]:
     extra = [nodes.Text(" "), blocks.badge("breaking", "breaking")] if step.breaking else []
     head = paragraph(ctx.link("mig", step.id), nodes.Text(" "), *ctx.title(step.id, step.title),
                      *extra, classes=["enhspec-heading", "enhspec-guide-step"])
-    return [head, *(ctx.adopt(node) for node in ctx.bodies(step.id))]
+    return [head, *(ctx.adopt(node, step.location.docname) for node in ctx.bodies(step.id))]
 
 
 def change_table(found: tuple[ConfigChange, ...], ctx: Context, *, with_release: bool = True,

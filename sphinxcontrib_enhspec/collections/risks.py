@@ -60,9 +60,16 @@ def _cells(row: RiskRow, ctx: Context) -> list[list[nodes.Node]]:
         [blocks.badge("level", risk.likelihood)] if risk.likelihood else [],
         [blocks.badge("level", risk.impact)] if risk.impact else [],
         [blocks.badge("status", risk.status)],
-        ctx.text(f"{risk.id}#mitigation", risk.mitigation),
+        _mitigation(risk, ctx),
         blocks.joined(ctx.link("req", target) for target in row.affects),
     ]
+
+
+def _mitigation(risk: Risk, ctx: Context) -> list[nodes.Node]:
+    """The option's text, then any nested mitigation's content, as the risk shows them."""
+    option = ctx.text(f"{risk.id}#mitigation", "") if ctx.texts(f"{risk.id}#mitigation") else []
+    nested = [ctx.adopt(node, risk.location.docname) for node in ctx.mitigations(risk.id)]
+    return [*option, *nested] if option or nested else blocks.text(risk.mitigation)
 
 
 def grid(register: Register, ctx: Context) -> list[nodes.Node]:

@@ -43,8 +43,17 @@ def row(cells: Sequence[Cell], classes: Sequence[str] = ()) -> nodes.row:
     out = nodes.row(classes=list(classes))
     for cell in cells:
         entry = nodes.entry()
-        if cell:
-            entry += nodes.paragraph("", "", *cell)
+        inline: list[nodes.Node] = []
+        for node in cell:
+            if isinstance(node, (nodes.Text, nodes.Inline)):
+                inline.append(node)
+                continue
+            if inline:  # block content (a copied mitigation) follows the inline run
+                entry += nodes.paragraph("", "", *inline)
+                inline = []
+            entry += node
+        if inline:
+            entry += nodes.paragraph("", "", *inline)
         out += entry
     return out
 

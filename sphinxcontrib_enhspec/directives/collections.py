@@ -92,7 +92,8 @@ class MatrixDirective(CollectionDirective):
 
     def layout(self) -> dict[str, Any]:
         """Columns, sort column and caption."""
-        columns = self.valid("columns", self.items("columns"), q.MATRIX_COLUMNS)
+        columns = tuple(dict.fromkeys(
+            self.valid("columns", self.items("columns"), q.MATRIX_COLUMNS)))
         sort = self.options.get("sort", "")
         if sort and match_choice(sort, q.MATRIX_COLUMNS) is None:
             self.problem(Subtype.INVALID_VALUE, "%s: :sort: %r is not one of %s; sorting by id",

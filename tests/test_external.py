@@ -40,7 +40,7 @@ def test_external_objects_resolve_and_appear_in_collections(build, core, root):
         ["ID", "Spec", "Depends on"],
         ["APP-1.ER1", "APP-1", "core:ENH-042.ER1"],
         ["core:ENH-017.ER2", "core:ENH-017", ""],
-        ["core:ENH-042.CR1", "core:ENH-042", "core:ENH-042.ER1"],
+        ["core:ENH-042.CR1", "core:ENH-042", ""],
         ["core:ENH-042.ER1", "core:ENH-042", "core:ENH-042.CR1, core:ENH-017.ER2"],
         ["core:ENH-042.PR1", "core:ENH-042", ""],
         ["core:SEC-1", "", ""],

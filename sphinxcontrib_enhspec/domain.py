@@ -11,12 +11,11 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
-from .collections import derive, fingerprint
-from .collections.specs import spec_row
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
 from .external import External, ExternalError
 from .external import read as read_external
+from .freshness import stale_pages
 from .gate import gate_problems
 from .ids import candidates
 from .index import Index, build_index
@@ -181,39 +180,7 @@ class EnhspecDomain(Domain):
 
     def stale_pages(self) -> list[str]:
         """Pages whose collections or cards show other data than when last written."""
-        stale = []
-        prints: dict[str, str] = self.data["fingerprints"]
-        pages = self.collections.keys() | self.cards.keys()
-        for docname in sorted(pages):
-            shown = [derive(self.views, query) for query in self.collections.get(docname, [])]
-            shown += [self._card(objtype, ident) for objtype, ident in self.cards.get(docname, [])]
-            digest = fingerprint(shown, self._text_digest)
-            if prints.get(docname) != digest:
-                prints[docname] = digest
-                stale.append(docname)
-        for docname in prints.keys() - pages:
-            del prints[docname]
-        return sorted({*stale, *self._external_pages()})
-
-    def _external_pages(self) -> list[str]:
-        """Pages that link to a project whose export changed since the last build."""
-        digests: dict[str, str] = self.data["external_digests"]
-        current = {project.name: project.digest for project in self.externals}
-        changed = {name for name in current.keys() | digests.keys()
-                   if current.get(name) != digests.get(name)}
-        self.data["external_digests"] = current
-        return [docname for docname, names in self.data["external_uses"].items()
-                if changed & set(names)]
-
-    def _card(self, objtype: str, ident: str) -> object:
-        if objtype == "spec":
-            spec = self.index.spec(ident)
-            return spec_row(self.views, spec) if spec is not None else None
-        return self.views.verification.get(ident)
-
-    def _text_digest(self, ident: str) -> str:
-        return "".join(node.pformat() for key in (f"{ident}#title", f"{ident}#mitigation")
-                       for node in self.texts(key))
+        return stale_pages(self)
 
     def report_results(self) -> None:
         """Warn once per build about unusable results files and markers naming no requirement."""

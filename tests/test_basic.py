@@ -10,6 +10,10 @@ import pytest
 
 from sphinxcontrib_enhspec.model import ConfigChange, MigrationStep, Requirement, Risk, Spec
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER1", "ENH-100.CR1")
+
+
 TWINS = pytest.mark.parametrize("root", ["basic", "basic-myst"])
 EXT = {"basic": "rst", "basic-myst": "md"}
 #: Where each object stands, per root (lines differ between reST and MyST).

@@ -7,6 +7,10 @@ import re
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.CR2")
+
+
 EPUB = {"version": "1.0", "copyright": "2026, the authors", "project": "Specs"}
 
 

@@ -7,6 +7,10 @@ import re
 import pytest
 from docutils import nodes
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
+
+
 TWINS = pytest.mark.parametrize("root", ["collections", "collections-myst"])
 MATRIX_HEAD = ["ID", "Title", "Status", "Spec", "Verified by", "Risks"]
 SPEC_HEAD = ["ID", "Title", "Status", "Version", "Date", "Authors", "Module", "Release",

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER3")
+
+
 INJECTED = ["<script>", "<b>Mallory", "<img src=x", "<em>tags", "<svg", "<iframe",
             "<style>", "<u>tag", "<i>", "<b>caption"]
 

@@ -8,6 +8,10 @@ from importlib import resources
 import jsonschema
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER5")
+
+
 SCHEMA = json.loads(
     resources.files("sphinxcontrib_enhspec").joinpath("schema/enhspec.schema.json").read_text())
 

@@ -8,6 +8,10 @@ import time
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER6")
+
+
 BASE = "https://core.example.org/"
 #: A role is located at the first line of its paragraph.
 LINES = {"external": 10, "external-myst": 11}

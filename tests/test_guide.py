@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from docutils import nodes
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
+
+
 
 @pytest.mark.parametrize("root", ["guide", "guide-myst"])
 def test_copied_content_on_a_page_elsewhere(build, root):

@@ -6,6 +6,10 @@ import re
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.CR3")
+
+
 BASE = "https://core.example.org/"
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.PR1")
+
+
 #: (duplicate, first definition, unknown role) per root.
 LINES = {"parallel": ("spec-12.rst:40", "spec-01.rst:11", "spec-12.rst:42"),
          "parallel-myst": ("spec-12.md:46", "spec-01.md:11", "spec-12.md:49")}

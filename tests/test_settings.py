@@ -6,6 +6,10 @@ import pytest
 
 from sphinxcontrib_enhspec.model import Requirement, Risk, Spec
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER3")
+
+
 TWINS = ["settings", "settings-myst"]
 
 

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER1")
+
+
 ROOTS = {
     "basic": ["index", "export", "legacy"],
     "escaping": ["index"],

@@ -13,6 +13,10 @@ import pytest
 DEMO = '''
 import pytest
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER4")
+
+
 def test_pass():
     pass
 

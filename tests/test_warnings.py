@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from sphinx.errors import SphinxWarning
 
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER3")
+
+
 SPEC_PATTERN = "'^[A-Z][A-Z0-9]*-[0-9]+$'"
 
 #: (document, reST line, MyST line, message), in the order Sphinx reports them:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-DEMO = '''
-import pytest
-
 #: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
 pytestmark = pytest.mark.requirement("ENH-100.ER4")
+
+DEMO = '''
+import pytest
 
 
 def test_pass():

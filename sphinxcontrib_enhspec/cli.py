@@ -1,0 +1,122 @@
+"""``enhspec new``: write a new spec with every section of the template, in reST or MyST."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .config import DEFAULTS
+
+API_EXAMPLE = '''class ExistingClass:
+    def enhanced_method(self, new_param: Type) -> EnhancedReturnType:
+        """Enhanced method with new functionality."""
+
+    def new_method(self) -> NewReturnType:
+        """Completely new method."""'''
+
+RISKS = (("technical", 1, "Technical Risks"), ("user-adoption", 2, "User Adoption Risks"),
+         ("compatibility", 3, "Compatibility Risks"))
+UNDERLINES = {1: "=", 2: "-", 3: "~"}
+
+
+class Format:
+    """How headings, directives and code blocks are written in one markup language."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def heading(self, text: str, level: int) -> str:
+        """A section heading of `level` (1 is the page title)."""
+        if self.name == "md":
+            return f"{'#' * level} {text}"
+        return f"{text}\n{UNDERLINES[level] * len(text)}"
+
+    def directive(self, name: str, argument: str, options: Mapping[str, str] | None = None,
+                  body: str = "") -> str:
+        """A directive with its options and body."""
+        options = options or {}
+        if self.name == "md":
+            lines = [f"```{{{name}}} {argument}", *(f":{k}: {v}" for k, v in options.items())]
+            if body:
+                lines += ["", body]
+            return "\n".join([*lines, "```"])
+        lines = [f".. {name}:: {argument}", *(f"   :{k}: {v}" for k, v in options.items())]
+        if body:
+            lines += ["", *(f"   {line}" if line else "" for line in body.splitlines())]
+        return "\n".join(lines)
+
+    def code(self, language: str, text: str) -> str:
+        """A code block."""
+        if self.name == "md":
+            return f"```{language}\n{text}\n```"
+        indented = "\n".join(f"   {line}" if line else "" for line in text.splitlines())
+        return f".. code-block:: {language}\n\n{indented}"
+
+
+def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
+           date: str) -> str:
+    """The text of a new spec."""
+    template_text = resources.files(__package__).joinpath("templates/spec.jinja").read_text(
+        encoding="utf-8")
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,  # noqa: S701
+                             undefined=jinja2.StrictUndefined)
+    writer = Format(fmt)
+    text = env.from_string(template_text).render(
+        id=spec_id, title=title, author=author, module=module, date=date, risks=RISKS,
+        key=re.sub(r"\W", "_", spec_id.lower()),
+        api=API_EXAMPLE, heading=writer.heading, directive=writer.directive, code=writer.code,
+    )
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: ``enhspec new ID TITLE [--format rst|md] [--dir DIR]``."""
+    top = argparse.ArgumentParser(prog="enhspec", description=__doc__)
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = top.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="write a new enhancement spec from the template")
+    new.add_argument("id", help="the spec's ID, e.g. ENH-043")
+    new.add_argument("title", help="the spec's title")
+    new.add_argument("--format", choices=("rst", "md"), default="rst",
+                     help="reStructuredText (default) or MyST Markdown")
+    new.add_argument("--dir", type=Path, default=Path("."), help="where to write the file")
+    new.add_argument("--author", default="[Name]", help="the spec's author")
+    new.add_argument("--module", default="module", help="the module the spec changes")
+    new.add_argument("--id-pattern", default=DEFAULTS["enhspec_spec_id_pattern"],
+                     help="the project's enhspec_spec_id_pattern")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; 0 on success, 1 when nothing could be written."""
+    args = parser().parse_args(argv)
+    if not re.search(args.id_pattern, args.id):
+        print(f"enhspec: {args.id!r} does not match the spec ID pattern {args.id_pattern!r}",
+              file=sys.stderr)
+        return 1
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", args.module):
+        print(f"enhspec: the module {args.module!r} must be one word", file=sys.stderr)
+        return 1
+    path = args.dir / f"{args.id.lower()}.{args.format}"
+    if path.exists():
+        print(f"enhspec: {path} exists; not overwriting it", file=sys.stderr)
+        return 1
+    text = render(args.id, " ".join(args.title.split()), args.format, author=args.author,
+                  module=args.module, date=datetime.date.today().isoformat())
+    args.dir.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as stream:
+        stream.write(text)
+    print(f"wrote {path}; add it to a toctree to build it")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

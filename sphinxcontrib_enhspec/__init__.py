@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the settings, nodes, domain, directives and roles."""
-    from . import config, i18n, nodes
+    from . import assets, config, i18n, nodes
     from .directives import DIRECTIVES
     from .domain import EnhspecDomain, on_missing_reference
     from .export import write_export
@@ -33,7 +33,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", capture_texts)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("builder-inited", note_confdir)
+    app.connect("builder-inited", assets.add_assets)
     app.connect("build-finished", write_export)
+    app.connect("build-finished", assets.copy_assets)
     return {
         "version": __version__,
         "env_version": 3,

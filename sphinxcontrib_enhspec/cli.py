@@ -66,7 +66,7 @@ def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
     """The text of a new spec."""
     template_text = resources.files(__package__).joinpath("templates/spec.jinja").read_text(
         encoding="utf-8")
-    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,  # noqa: S701
+    env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     writer = Format(fmt)
     text = env.from_string(template_text).render(

@@ -87,3 +87,15 @@ def test_collections_in_text(build):
     text = build("collections", "text").text("tables.txt")
     assert "7 requirements, 3 done, 0 verified (0%)" in text
     assert "| *ENH-1.ER1*    | Export runs in parallel" in text
+
+
+def test_stylesheet_and_script_only_for_html(build):
+    html = build("collections")
+    page = html.text("tables.html")
+    assert '<link rel="stylesheet" type="text/css" href="_static/enhspec.css" />' in page
+    assert '<script defer="defer" src="_static/enhspec.js"></script>' in page
+    assert ".enhspec-status-approved" in html.text("_static/enhspec.css")
+    assert "enhspec-coverage enhspec-coverage-0" in page
+    latex = build("collections", "latex", confoverrides=EPUB)
+    assert not list(latex.outdir.rglob("enhspec.css"))
+    assert "enhspec.css" not in latex.text("specs.tex")

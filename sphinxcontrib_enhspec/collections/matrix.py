@@ -118,4 +118,5 @@ def summary(matrix: Matrix) -> nodes.paragraph:
     share = round(100 * matrix.verified / total) if total else 0
     text = (f"{total} requirement{'s' if total != 1 else ''}, {matrix.done} done, "
             f"{matrix.verified} verified ({share}%)")
-    return paragraph(nodes.Text(text), classes=["enhspec-summary"])
+    bar = nodes.inline("", "", classes=["enhspec-coverage", f"enhspec-coverage-{share // 5 * 5}"])
+    return paragraph(nodes.Text(text), bar, classes=["enhspec-summary"])

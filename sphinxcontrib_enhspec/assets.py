@@ -1,0 +1,28 @@
+"""The stylesheet and the optional script, for HTML builders only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+FILES = ("enhspec.css", "enhspec.js")
+
+
+def add_assets(app: Sphinx) -> None:
+    """Link the stylesheet and the script from every page of an HTML build."""
+    if app.builder.format == "html":
+        app.add_css_file("enhspec.css")
+        app.add_js_file("enhspec.js", defer="defer")
+
+
+def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
+    """Put the files into the build's ``_static`` folder."""
+    if exception is None and app.builder.format == "html":
+        for name in FILES:
+            copy_asset_file(str(STATIC / name), str(Path(app.builder.outdir, "_static")))

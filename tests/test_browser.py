@@ -1,0 +1,86 @@
+"""The built pages in a real browser (headless Chromium): styles, sorting, filtering."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+#: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).parent.parent / "reports" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("ENHSPEC_REQUIRE_BROWSER"):
+            pytest.fail(f"no Chromium at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def tables(build, browser):
+    project = build("collections")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto((project.outdir / "tables.html").as_uri())
+    yield page
+    page.close()
+
+
+def ids(page, nth=0):
+    table = page.locator("table.enhspec-matrix").nth(nth)
+    return [t.strip() for t in table.locator("tbody tr:not(.enhspec-hidden) td:first-child")
+            .all_inner_texts()]
+
+
+def test_badges_and_grid_are_styled(tables):
+    colour = tables.eval_on_selector(
+        ".enhspec-badge.enhspec-status-approved", "e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(21, 128, 61)"
+    high = tables.eval_on_selector("td.enhspec-severity-4",
+                                   "e => getComputedStyle(e).backgroundColor")
+    low = tables.eval_on_selector("td.enhspec-severity-0",
+                                  "e => getComputedStyle(e).backgroundColor")
+    assert (high, low) == ("rgb(252, 165, 165)", "rgb(220, 252, 231)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tables.locator("table.enhspec-risk-grid").screenshot(path=str(SCREENSHOTS / "grid.png"))
+    tables.locator("table.enhspec-matrix").first.screenshot(
+        path=str(SCREENSHOTS / "matrix.png"))
+    assert (SCREENSHOTS / "grid.png").stat().st_size > 1000
+
+
+def test_filtering_and_sorting_the_matrix(tables):
+    assert ids(tables) == ["ENH-1.CR1", "ENH-1.ER1", "ENH-1.ER2", "ENH-1.PR10", "ENH-2.CR1",
+                           "ENH-2.ER1", "ENH-3.ER1"]
+    tables.locator(".enhspec-filter input").first.fill("ENH-2")
+    assert ids(tables) == ["ENH-2.CR1", "ENH-2.ER1"]
+    tables.locator(".enhspec-filter input").first.fill("")
+    header = tables.locator("table.enhspec-matrix").first.locator("thead th").nth(0)
+    header.click()
+    assert ids(tables)[:2] == ["ENH-1.CR1", "ENH-1.ER1"]
+    header.click()
+    assert ids(tables)[:2] == ["ENH-3.ER1", "ENH-2.ER1"]
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_pages_work_without_the_script(build, browser):
+    project = build("collections")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((project.outdir / "tables.html").as_uri())
+    assert page.locator(".enhspec-filter").count() == 0
+    assert len(ids(page)) == 7
+    context.close()

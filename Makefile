@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs test-oldest clean
+.PHONY: test lint pytest docs test-oldest bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,5 +47,18 @@ $(STAMP_OLDEST): pyproject.toml
 test-oldest: $(STAMP_OLDEST)
 	$(VENV_OLDEST)/bin/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# The benchmark: never part of `make test`. BENCH_ARGS="--sizes 1000 --runs 3" to change it.
+VENV_NEEDS := benchmarks/.venv-needs
+BENCH_ARGS ?=
+$(VENV_NEEDS)/.installed: $(STAMP)
+	test -x $(VENV_NEEDS)/bin/python || $(PYTHON) -m venv $(VENV_NEEDS)
+	$(VENV_NEEDS)/bin/python -m pip install -q --upgrade pip
+	$(VENV_NEEDS)/bin/python -m pip install -q "sphinx==$$($(BIN)/python -c 'import sphinx; print(sphinx.__version__)')" sphinx-needs
+	touch $@
+
+bench: $(STAMP) $(VENV_NEEDS)/.installed
+	cd benchmarks && ../$(BIN)/python run.py --needs-python .venv-needs/bin/python $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) $(VENV_OLDEST) docs/_build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(VENV_OLDEST) $(VENV_NEEDS) docs/_build benchmarks/_work .mypy_cache \
+		.ruff_cache .pytest_cache

@@ -11,10 +11,12 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
+from .bodies import Bodies
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
 from .external import External, ExternalError
 from .external import read as read_external
+from .external import source_of as external_source
 from .freshness import stale_pages
 from .gate import gate_problems
 from .ids import candidates
@@ -120,10 +122,15 @@ class EnhspecDomain(Domain):
                 try:
                     self._externals.append(read_external(name, base_url, path, confdir))
                 except ExternalError as error:
-                    where = os.path.join(confdir, path) if path else base_url
-                    warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{where}:", name,
-                         path or base_url, error)
+                    where = external_source(base_url, path, confdir)
+                    warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{where}:", name, where,
+                         error)
         return self._externals
+
+    @cached_property
+    def bodies(self) -> Bodies:
+        """Parts of objects copied from their pages; each page is loaded once per process."""
+        return Bodies(self.env, lambda ident: self.index.get(ident))
 
     @property
     def views(self) -> Views:

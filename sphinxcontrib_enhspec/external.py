@@ -36,15 +36,22 @@ class ExternalError(Exception):
     """An export that cannot be used."""
 
 
+def source_of(base_url: str, path: str | None, confdir: str) -> str:
+    """Where a project's export is read from: its local path, or its URL."""
+    if path is None:
+        return urljoin(base_url if base_url.endswith("/") else base_url + "/", FILENAME)
+    return os.path.normpath(os.path.join(confdir, path))
+
+
 def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
     """Load project `name`'s export from `path` (relative to `confdir`) or from its site."""
+    where = source_of(base_url, path, confdir)
     try:
         if path is None:
-            url = urljoin(base_url if base_url.endswith("/") else base_url + "/", FILENAME)
-            with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+            with urllib.request.urlopen(where, timeout=TIMEOUT) as response:
                 raw = response.read()
         else:
-            with open(os.path.join(confdir, path), "rb") as stream:
+            with open(where, "rb") as stream:
                 raw = stream.read()
     except (OSError, urllib.error.URLError, ValueError) as error:
         raise ExternalError(f"cannot be read: {error}") from error

@@ -57,7 +57,7 @@ class Results:
 
 def find_files(pattern: str, confdir: str) -> list[str]:
     """The files a pattern names, relative to `confdir`, sorted."""
-    full = os.path.join(confdir, pattern)
+    full = os.path.normpath(os.path.join(confdir, pattern))
     if glob.has_magic(full):
         return sorted(glob.glob(full, recursive=True))
     return [full] if os.path.isfile(full) else []
@@ -72,7 +72,7 @@ def load(patterns: list[str], confdir: str) -> Results:
     for pattern in patterns:
         found = find_files(pattern, confdir)
         if not found:
-            problems.append(ResultsProblem(os.path.join(confdir, pattern), 0,
+            problems.append(ResultsProblem(os.path.normpath(os.path.join(confdir, pattern)), 0,
                                            "no JUnit results file matches this path"))
         for path in found:
             if path in files:

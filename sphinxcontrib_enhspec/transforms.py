@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
     from .domain import EnhspecDomain
 
-BODY_CLASS = "enhspec-body"
-MITIGATION_CLASS = "enhspec-mitigation"
 
 
 def domain_of(env: BuildEnvironment) -> EnhspecDomain:
@@ -39,14 +37,17 @@ class FillPlaceholders(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(_is_placeholder))
+        if not placeholders:
+            return
         domain = domain_of(self.env)
-        bodies = Bodies(self.env)
+        bodies = domain.bodies
 
         def source_of(ident: str) -> str:
             record = domain.index.get(ident)
             return record.location.docname if record is not None else ""
 
-        for node in list(self.document.findall(collection)):
+        for node in (n for n in placeholders if isinstance(n, collection)):
             query = node["query"]
             ctx = Context(node["docname"], domain.texts, bodies, bodies.mitigations, source_of,
                           domain.cfg.source_url)
@@ -57,44 +58,31 @@ class FillPlaceholders(SphinxPostTransform):
                     # Numbered (captioned) tables need an ID, as the writers expect.
                     self.document.set_id(table)
             node.replace_self(rendered)
-        for tests in list(self.document.findall(test_outcomes)):
+        for tests in (n for n in placeholders if isinstance(n, test_outcomes)):
             verification = domain.views.verification.get(tests["req"])
-            tests.replace_self(outcome_nodes(verification) if verification else [])
-        for card in list(self.document.findall(spec_summary)):
+            shown = outcome_nodes(verification) if verification else []
+            field = tests.parent.parent.parent if tests.parent else None
+            if not shown and isinstance(field, nodes.field):
+                _remove_field(field)
+            else:
+                tests.replace_self(shown)
+        for card in (n for n in placeholders if isinstance(n, spec_summary)):
             spec = domain.index.spec(card["spec"])
             ctx = Context(card["docname"], domain.texts, bodies, bodies.mitigations, source_of,
                           domain.cfg.source_url)
             card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
 
 
-class Bodies:
-    """Parts of objects copied from their source doctrees, each doctree loaded once."""
+def _remove_field(field: nodes.field) -> None:
+    """Take out a field that ended up empty, and its list when it was the last."""
+    field_list = field.parent
+    field_list.remove(field)
+    if not field_list.children:
+        field_list.parent.remove(field_list)
 
-    def __init__(self, env: BuildEnvironment) -> None:
-        self.env = env
-        self.doctrees: dict[str, nodes.document] = {}
 
-    def __call__(self, ident: str) -> list[nodes.Node]:
-        """A step's body."""
-        body: list[nodes.Node] = [*self._parts(ident, BODY_CLASS)[:1]]
-        return body
-
-    def mitigations(self, ident: str) -> list[nodes.Node]:
-        """The content of a risk's nested mitigations, without their headings."""
-        return [child for part in self._parts(ident, MITIGATION_CLASS)
-                for child in part.children if not isinstance(child, nodes.rubric)]
-
-    def _parts(self, ident: str, cls: str) -> list[nodes.Element]:
-        record = domain_of(self.env).index.get(ident)
-        if record is None or record.location.external:
-            return []
-        docname = record.location.docname
-        if docname not in self.doctrees:
-            self.doctrees[docname] = self.env.get_doctree(docname)
-        for element in self.doctrees[docname].findall(nodes.Element):
-            if record.anchor in element["ids"]:
-                return [c for c in element.findall(nodes.container) if cls in c["classes"]]
-        return []
+def _is_placeholder(node: nodes.Node) -> bool:
+    return isinstance(node, (collection, test_outcomes, spec_summary))
 
 
 def capture_texts(app: Sphinx, doctree: nodes.document) -> None:

@@ -18,11 +18,12 @@ def dotted(test_id: str) -> str:
     ``tests/test_x.py::TestX::test_y[a]`` becomes ``tests.test_x.TestX.test_y[a]``; an ID
     without ``::`` is taken as written (``classname.name`` or a bare name).
     """
-    if "::" not in test_id:
+    name, bracket, params = test_id.partition("[")  # parameters may hold "::" themselves
+    if "::" not in name:
         return test_id
-    path, _, rest = test_id.partition("::")
+    path, _, rest = name.partition("::")
     module = path.removesuffix(".py").replace("\\", "/").strip("/").replace("/", ".")
-    return f"{module}.{rest.replace('::', '.')}"
+    return f"{module}.{rest.replace('::', '.')}{bracket}{params}"
 
 
 @dataclass(frozen=True)

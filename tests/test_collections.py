@@ -150,6 +150,11 @@ def test_spec_cards_show_derived_fields(build, root):
     assert card("enh-1")["Requirements"] == "2/4 done"
     assert card("enh-1")["Open risks"] == "1"
     assert "Superseded by" not in card("enh-1")
+    # a requirement without tests has no "Verified by" field
+    doctree = project.resolved("enh-1")
+    fields = [f[0].astext() for block in doctree.findall(nodes.container)
+              if "enhspec-requirement" in block["classes"] for f in block.findall(nodes.field)]
+    assert fields.count("Verified by") == 1  # ER1 only
     assert (card("enh-2")["Requirements"], card("enh-2")["Open risks"]) == ("0/2 done", "2")
 
 

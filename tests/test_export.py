@@ -84,3 +84,14 @@ def test_every_builder_writes_the_export(build, builder):
 def test_export_can_be_turned_off(build):
     project = build("basic", confoverrides={"enhspec_json_export": False})
     assert not (project.outdir / "enhspec.json").exists()
+
+
+def test_uris_for_one_page_builds_and_sources_of_included_files(build):
+    single = export(build("basic", "singlehtml"))
+    er1 = next(r for r in single["requirements"] if r["id"] == "ENH-042.ER1")
+    assert er1["uri"] == "index.html#req-ENH-042.ER1"
+    included = export(build("include"))
+    part = next(r for r in included["requirements"] if r["id"] == "ENH-5.ER1")
+    assert part["source"] == "_part.txt"
+    assert "source" not in next(r for r in included["requirements"]
+                                if r["id"] == "ENH-5.ER2")

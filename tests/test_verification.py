@@ -207,3 +207,16 @@ def test_export_carries_outcomes(build, junit):
         {"test": "tests.test_demo.test_marked", "outcome": "passed", "source": "marker"}]
     assert reqs["ENH-1.ER8"]["verified"] is True
     assert reqs["ENH-1.ER3"]["verified"] is False
+
+
+@pytest.mark.parametrize(("test_id", "dotted_form"), [
+    ("tests/test_x.py::test_y", "tests.test_x.test_y"),
+    ("tests/test_x.py::TestX::test_y[a-b]", "tests.test_x.TestX.test_y[a-b]"),
+    ("tests/test_u.py::test_u[a::b]", "tests.test_u.test_u[a::b]"),
+    ("tests.test_x.test_y", "tests.test_x.test_y"),
+    ("test_y", "test_y"),
+])
+def test_node_ids_in_junit_form(test_id, dotted_form):
+    from sphinxcontrib_enhspec.verification import dotted
+
+    assert dotted(test_id) == dotted_form

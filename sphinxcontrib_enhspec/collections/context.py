@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from copy import deepcopy
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -44,7 +43,8 @@ class Context:
     def adopt(self, node: nodes.Node, source: str) -> nodes.Node:
         """A copy of `node` (from document `source`) for this page: IDs dropped, links made
         from this page, and document links still relative to where they were written."""
-        copy = deepcopy(node)
+        # Node.deepcopy copies the subtree; copy.deepcopy would follow .parent to the page.
+        copy = node.deepcopy()
         if isinstance(copy, nodes.Element):
             for element in copy.findall(nodes.Element):
                 element["ids"] = []

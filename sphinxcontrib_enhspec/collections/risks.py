@@ -68,7 +68,10 @@ def _cells(row: RiskRow, ctx: Context) -> list[list[nodes.Node]]:
 def _mitigation(risk: Risk, ctx: Context) -> list[nodes.Node]:
     """The option's text, then any nested mitigation's content, as the risk shows them."""
     option = ctx.text(f"{risk.id}#mitigation", "") if ctx.texts(f"{risk.id}#mitigation") else []
-    nested = [ctx.adopt(node, risk.location.docname) for node in ctx.mitigations(risk.id)]
+    # The record joins the option's text and the nested ones: load the page only for those.
+    said = " ".join("".join(node.astext() for node in option).split())
+    nested = [] if said == risk.mitigation else [
+        ctx.adopt(node, risk.location.docname) for node in ctx.mitigations(risk.id)]
     return [*option, *nested] if option or nested else blocks.text(risk.mitigation)
 
 

@@ -35,7 +35,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", note_confdir)
     app.connect("builder-inited", assets.add_assets)
     app.connect("build-finished", write_export)
-    app.connect("build-finished", assets.copy_assets)
     return {
         "version": __version__,
         "env_version": 3,

@@ -84,3 +84,25 @@ def test_pages_work_without_the_script(build, browser):
     assert page.locator(".enhspec-filter").count() == 0
     assert len(ids(page)) == 7
     context.close()
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo", "sphinx_rtd_theme",
+                                   "pydata_sphinx_theme"])
+def test_styles_hold_in_each_theme_light_and_dark(build, browser, theme):
+    pytest.importorskip(theme)
+    project = build("collections", confoverrides={"html_theme": theme})
+    for scheme, grid in (("light", "rgb(252, 165, 165)"), ("dark", "rgb(153, 27, 27)")):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto((project.outdir / "tables.html").as_uri())
+        badge = page.eval_on_selector(".enhspec-badge.enhspec-status-approved",
+                                      "e => [getComputedStyle(e).backgroundColor, "
+                                      "getComputedStyle(e).color]")
+        assert badge == ["rgb(21, 128, 61)", "rgb(255, 255, 255)"], (theme, scheme)
+        cell = page.eval_on_selector("td.enhspec-severity-4",
+                                     "e => getComputedStyle(e).backgroundColor")
+        if theme != "pydata_sphinx_theme" or scheme == "light":
+            # pydata chooses light unless its own switch says dark
+            assert cell == grid, (theme, scheme)
+        page.screenshot(path=str(SCREENSHOTS / f"tables-{theme}-{scheme}.png"), full_page=False)
+        context.close()

@@ -28,13 +28,19 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Spec:
-    """An enhancement specification."""
+class Linked:
+    """What every object that roles link to has: its ID, title, place and link target."""
 
     id: str
     title: str
     location: Location
     anchor: str
+
+
+@dataclass(frozen=True)
+class Spec(Linked):
+    """An enhancement specification."""
+
     status: str = "draft"
     version: str = ""
     date: str = ""
@@ -48,13 +54,9 @@ class Spec:
 
 
 @dataclass(frozen=True)
-class Requirement:
+class Requirement(Linked):
     """A requirement, of a spec or global."""
 
-    id: str
-    title: str
-    location: Location
-    anchor: str
     spec: str = ""
     kind: str = "requirement"
     status: str = "open"
@@ -68,13 +70,9 @@ class Requirement:
 
 
 @dataclass(frozen=True)
-class Risk:
+class Risk(Linked):
     """A risk with its levels and mitigation."""
 
-    id: str
-    title: str
-    location: Location
-    anchor: str
     spec: str = ""
     category: str = ""
     likelihood: str = ""
@@ -88,13 +86,9 @@ class Risk:
 
 
 @dataclass(frozen=True)
-class MigrationStep:
+class MigrationStep(Linked):
     """An ordered migration step; its body is copied from the source doctree by `anchor`."""
 
-    id: str
-    title: str
-    location: Location
-    anchor: str
     spec: str = ""
     release: str = ""
     order: int = 0

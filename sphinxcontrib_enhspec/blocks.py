@@ -10,6 +10,8 @@ from sphinx import addnodes
 from .roles import CURRENT_SPEC
 
 Inline = nodes.Node
+#: Class of the container around a directive's content, which collections copy.
+BODY_CLASS = "enhspec-body"
 
 
 def css(prefix: str, value: str) -> str:
@@ -109,4 +111,4 @@ def fields(rows: Iterable[tuple[str, Sequence[Inline]]]) -> list[nodes.field_lis
 
 def body(content: Sequence[nodes.Node]) -> list[nodes.container]:
     """The directive's content, wrapped so that collections can find and copy it."""
-    return [nodes.container("", *content, classes=["enhspec-body"])] if content else []
+    return [nodes.container("", *content, classes=[BODY_CLASS])] if content else []

@@ -11,7 +11,6 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
-from .bodies import Bodies
 from .config import EnhspecConfig, get_config
 from .consistency import find_problems
 from .external import External, ExternalError
@@ -126,11 +125,6 @@ class EnhspecDomain(Domain):
                     warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{where}:", name, where,
                          error)
         return self._externals
-
-    @cached_property
-    def bodies(self) -> Bodies:
-        """Parts of objects copied from their pages; each page is loaded once per process."""
-        return Bodies(self.env, lambda ident: self.index.get(ident))
 
     @property
     def views(self) -> Views:

@@ -8,10 +8,13 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import collections
+from .blocks import BODY_CLASS
 from .collections.context import Context
 from .collections.outcomes import outcome_nodes
 from .collections.specs import render_card, spec_row
+from .directives.risk import MITIGATION_CLASS
 from .i18n import TEXT_CLASS
+from .model import MigrationStep, Risk
 from .nodes import collection, spec_summary, test_outcomes
 
 if TYPE_CHECKING:
@@ -41,7 +44,12 @@ class FillPlaceholders(SphinxPostTransform):
         if not placeholders:
             return
         domain = domain_of(self.env)
-        bodies = domain.bodies
+
+        def bodies(ident: str) -> list[nodes.Node]:
+            return domain.texts(f"{ident}#body")
+
+        def mitigations(ident: str) -> list[nodes.Node]:
+            return domain.texts(f"{ident}#mitigations")
 
         def source_of(ident: str) -> str:
             record = domain.index.get(ident)
@@ -49,7 +57,7 @@ class FillPlaceholders(SphinxPostTransform):
 
         for node in (n for n in placeholders if isinstance(n, collection)):
             query = node["query"]
-            ctx = Context(node["docname"], domain.texts, bodies, bodies.mitigations, source_of,
+            ctx = Context(node["docname"], domain.texts, bodies, mitigations, source_of,
                           domain.cfg.source_url)
             derived = collections.derive(domain.views, query)
             rendered = collections.render(derived, query, ctx)
@@ -68,7 +76,7 @@ class FillPlaceholders(SphinxPostTransform):
                 tests.replace_self(shown)
         for card in (n for n in placeholders if isinstance(n, spec_summary)):
             spec = domain.index.spec(card["spec"])
-            ctx = Context(card["docname"], domain.texts, bodies, bodies.mitigations, source_of,
+            ctx = Context(card["docname"], domain.texts, bodies, mitigations, source_of,
                           domain.cfg.source_url)
             card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
 
@@ -86,13 +94,28 @@ def _is_placeholder(node: nodes.Node) -> bool:
 
 
 def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
-    """Keep each object's parsed title as the page shows it, for collections to reuse."""
+    """Keep what collections show again as the page shows it: each object's parsed title
+    and mitigation text, a step's body and a risk's nested mitigations."""
+    domain = domain_of(app.env)
     texts = {
         node["enhspec_key"]: [child.deepcopy() for child in node.children]
         for node in doctree.findall(nodes.inline)
         if TEXT_CLASS in node["classes"] and node.get("enhspec_key")
     }
-    domain_of(app.env).note_texts(app.env.docname, texts)
+    for record in domain.records.get(app.env.docname, []):
+        block = doctree.ids.get(record.anchor)
+        if block is None or not isinstance(record, (MigrationStep, Risk)):
+            continue
+        parts = [c for c in block.findall(nodes.container)
+                 if {BODY_CLASS, MITIGATION_CLASS} & set(c["classes"])]
+        if isinstance(record, MigrationStep):
+            body: list[nodes.Node] = [p.deepcopy() for p in parts if BODY_CLASS in p["classes"]]
+            texts[f"{record.id}#body"] = body[:1]
+        else:
+            texts[f"{record.id}#mitigations"] = [
+                child.deepcopy() for p in parts if MITIGATION_CLASS in p["classes"]
+                for child in p.children if not isinstance(child, nodes.rubric)]
+    domain.note_texts(app.env.docname, texts)
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -93,12 +93,25 @@ def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, (collection, test_outcomes, spec_summary))
 
 
+def detached(node: nodes.Node) -> nodes.Node:
+    """A copy of `node` that does not hold on to its document.
+
+    Copies keep a reference to the whole page, which pickling the environment (and every
+    parallel reader's result) would then carry along, once per page.
+    """
+    copy = node.deepcopy()
+    for part in copy.findall():
+        if getattr(part, "_document", None) is not None:
+            setattr(part, "_document", None)  # noqa: B010 (docutils has no public way)
+    return copy
+
+
 def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
     """Keep what collections show again as the page shows it: each object's parsed title
     and mitigation text, a step's body and a risk's nested mitigations."""
     domain = domain_of(app.env)
     texts = {
-        node["enhspec_key"]: [child.deepcopy() for child in node.children]
+        node["enhspec_key"]: [detached(child) for child in node.children]
         for node in doctree.findall(nodes.inline)
         if TEXT_CLASS in node["classes"] and node.get("enhspec_key")
     }
@@ -109,11 +122,11 @@ def capture_texts(app: Sphinx, doctree: nodes.document) -> None:
         parts = [c for c in block.findall(nodes.container)
                  if {BODY_CLASS, MITIGATION_CLASS} & set(c["classes"])]
         if isinstance(record, MigrationStep):
-            body: list[nodes.Node] = [p.deepcopy() for p in parts if BODY_CLASS in p["classes"]]
+            body: list[nodes.Node] = [detached(p) for p in parts if BODY_CLASS in p["classes"]]
             texts[f"{record.id}#body"] = body[:1]
         else:
             texts[f"{record.id}#mitigations"] = [
-                child.deepcopy() for p in parts if MITIGATION_CLASS in p["classes"]
+                detached(child) for p in parts if MITIGATION_CLASS in p["classes"]
                 for child in p.children if not isinstance(child, nodes.rubric)]
     domain.note_texts(app.env.docname, texts)
 

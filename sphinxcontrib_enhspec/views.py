@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from .config import EnhspecConfig
 from .ids import candidates
@@ -22,6 +23,17 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that puts ``ER2`` before ``ER10``."""
     return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
                  for part in _DIGITS.split(text) if part)
+
+
+OfSpec = TypeVar("OfSpec", Requirement, Risk)
+
+
+def _by_spec(records: list[OfSpec]) -> dict[str, list[OfSpec]]:
+    """The records grouped by the spec they belong to, in their order."""
+    out: dict[str, list[OfSpec]] = defaultdict(list)
+    for record in records:
+        out[record.spec].append(record)
+    return out
 
 
 @dataclass
@@ -68,18 +80,12 @@ class Views:
     @cached_property
     def requirements_of(self) -> dict[str, list[Requirement]]:
         """Spec ID -> its requirements."""
-        out: dict[str, list[Requirement]] = defaultdict(list)
-        for req in self.requirements:
-            out[req.spec].append(req)
-        return out
+        return _by_spec(self.requirements)
 
     @cached_property
     def risks_of(self) -> dict[str, list[Risk]]:
         """Spec ID -> its risks."""
-        out: dict[str, list[Risk]] = defaultdict(list)
-        for risk in self.risks:
-            out[risk.spec].append(risk)
-        return out
+        return _by_spec(self.risks)
 
     @cached_property
     def risks_affecting(self) -> dict[str, list[str]]:

@@ -1,4 +1,4 @@
-"""Pieces of the visible blocks: headings, field lists, badges and links, as docutils nodes."""
+"""Pieces of the visible blocks: headings, meta lines, field lists, badges and links."""
 
 from __future__ import annotations
 
@@ -107,6 +107,45 @@ def fields(rows: Iterable[tuple[str, Sequence[Inline]]]) -> list[nodes.field_lis
             value = nodes.field_body("", nodes.paragraph("", "", *body, translatable=False))
             field_list += nodes.field("", label, value)
     return [field_list] if field_list.children else []
+
+
+#: Between the items of a meta line.
+SEPARATOR = " \u00b7 "
+
+
+def meta(
+    rows: Iterable[tuple[str, Sequence[Inline]]],
+    *,
+    pending: tuple[str, nodes.Element] | None = None,
+) -> list[nodes.paragraph]:
+    """One line of ``Label: value`` items, for blocks that appear many times on a page.
+
+    Lighter than a field list: a requirement's line is usually a single text node.
+    `pending` is a last item filled in at write time; its label and separator go into its
+    ``lead`` attribute, shown only when it ends up with a value.
+    """
+    para = nodes.paragraph(classes=["enhspec-meta"], translatable=False)
+    for name, value in rows:
+        if not value:
+            continue
+        _append_text(para, f"{SEPARATOR if para.children else ''}{name}: ")
+        for node in value:
+            if isinstance(node, nodes.Text):
+                _append_text(para, node)
+            else:
+                para += node
+    if pending is not None:
+        name, node = pending
+        node["lead"] = f"{SEPARATOR if para.children else ''}{name}: "
+        para += node
+    return [para] if para.children else []
+
+
+def _append_text(para: nodes.Element, value: str) -> None:
+    if para.children and isinstance(para[-1], nodes.Text):
+        para[-1] = nodes.Text(para[-1] + value)
+    else:
+        para += nodes.Text(value)
 
 
 def body(content: Sequence[nodes.Node]) -> list[nodes.container]:

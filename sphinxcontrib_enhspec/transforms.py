@@ -69,24 +69,18 @@ class FillPlaceholders(SphinxPostTransform):
         for tests in (n for n in placeholders if isinstance(n, test_outcomes)):
             verification = domain.views.verification.get(tests["req"])
             shown = outcome_nodes(verification) if verification else []
-            field = tests.parent.parent.parent if tests.parent else None
-            if not shown and isinstance(field, nodes.field):
-                _remove_field(field)
-            else:
-                tests.replace_self(shown)
+            if shown:
+                tests.replace_self([nodes.Text(tests["lead"]), *shown])
+                continue
+            line = tests.parent
+            line.remove(tests)
+            if not line.children:
+                line.parent.remove(line)
         for card in (n for n in placeholders if isinstance(n, spec_summary)):
             spec = domain.index.spec(card["spec"])
             ctx = Context(card["docname"], domain.texts, bodies, mitigations, source_of,
                           domain.cfg.source_url)
             card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
-
-
-def _remove_field(field: nodes.field) -> None:
-    """Take out a field that ended up empty, and its list when it was the last."""
-    field_list = field.parent
-    field_list.remove(field)
-    if not field_list.children:
-        field_list.parent.remove(field_list)
 
 
 def _is_placeholder(node: nodes.Node) -> bool:

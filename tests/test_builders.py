@@ -49,8 +49,11 @@ def test_latex_labels_links_and_boxes(build):
 
 def test_text_man_texinfo_show_the_objects(build):
     text = build("basic", "text").text("export.txt")
-    assert "\u2611 **ENH-042.ER1** Export runs in parallel" in text
-    assert "Depends on:\n   *ENH-042.CR1*, *ENH-017.ER2*" in text
+    assert "\u2611 **ENH-042.ER1** Export runs in parallel done\n" in text
+    words = " ".join(text.split())
+    assert ("Kind: enhancement \u00b7 Priority: must \u00b7 Depends on: *ENH-042.CR1*, "
+            "*ENH-017.ER2* \u00b7 Implemented by: \"src/exporter/parallel.py\" \u00b7 Tags: "
+            "export \u00b7 Verified by: \"tests/test_export.py::test_parallel_export\"") in words
     assert "Mitigation:\n   Run the export suite under \"-j 8\" in CI." in text
     man = build("basic", "man", confoverrides=EPUB).text("specs.1")
     assert "ENH\\-042.ER1" in man

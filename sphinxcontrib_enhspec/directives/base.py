@@ -182,6 +182,7 @@ class EnhspecDirective(SphinxDirective):
         if record is None:
             return [block]
         self.domain.note_record(record)
+        # A target, not IDs on the block: LaTeX and Texinfo write labels for targets only.
         target = nodes.target("", "", ids=[anchor])
         self.set_source_info(target)
         # Registered now, so that the next object's anchor cannot take the same ID.

@@ -48,23 +48,24 @@ class RequirementDirective(EnhspecDirective):
         owner = ident.spec if ident else spec
         block = blocks.container("requirement", blocks.css("kind", kind),
                                  blocks.css("status", status))
-        block += blocks.heading(ident.full if ident else word, title, lead=box(is_done(status)))
-        block += blocks.fields([
+        tests = self._tests(record)
+        block += blocks.heading(ident.full if ident else word, title,
+                                blocks.badge("status", status), lead=box(is_done(status)))
+        block += blocks.meta([
             ("Kind", blocks.text(kind)),
-            ("Status", [blocks.badge("status", status)]),
             ("Priority", blocks.text(priority)),
             ("Depends on", blocks.xrefs("req", depends, owner, docname)),
-            ("Verified by", self._tests(record, verified_by)),
             ("Implemented by", blocks.source_links(implemented_by, cfg.source_url)),
             ("Tags", blocks.text(", ".join(tags))),
-        ])
-        block += blocks.body(self.content_nodes())
+            ("Verified by", blocks.literals(verified_by) if tests is None else []),
+        ], pending=None if tests is None else ("Verified by", tests))
+        block.extend(self.content_nodes())
         return self.finish(record, anchor, block)
 
-    def _tests(self, record: Requirement | None, verified_by: tuple[str, ...]) -> list[Node]:
-        """The tests, with their outcomes filled in at write time once results are read."""
+    def _tests(self, record: Requirement | None) -> test_outcomes | None:
+        """A placeholder for the tests and their outcomes, filled in at write time once
+        results are read; None for a requirement that could not be recorded."""
         if record is None:
-            return blocks.literals(verified_by)
+            return None
         self.domain.note_card(self.env.docname, "requirement", record.id)
-        return [test_outcomes(req=record.id, docname=self.env.docname)]
-
+        return test_outcomes(req=record.id, docname=self.env.docname)

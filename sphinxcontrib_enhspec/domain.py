@@ -261,6 +261,12 @@ class EnhspecDomain(Domain):
     ) -> nodes.reference:
         if not node.get("refexplicit"):
             contnode = nodes.inline(record.id, record.id, classes=contnode["classes"])
+        return self.reference(builder, fromdocname, record, contnode)
+
+    def reference(
+        self, builder: Builder, fromdocname: str, record: LinkedRecord, contnode: Element
+    ) -> nodes.reference:
+        """A link from page `fromdocname` to `record`, in the builder's own form of URI."""
         if record.location.external:
             return nodes.reference("", "", contnode, internal=False, refuri=record.location.uri,
                                    reftitle=record.title or record.id,

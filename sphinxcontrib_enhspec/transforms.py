@@ -16,9 +16,11 @@ from .directives.risk import MITIGATION_CLASS
 from .i18n import TEXT_CLASS
 from .model import MigrationStep, Risk
 from .nodes import collection, spec_summary, test_outcomes
+from .roles import ROLE_TYPES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .domain import EnhspecDomain
@@ -33,8 +35,9 @@ def domain_of(env: BuildEnvironment) -> EnhspecDomain:
 class FillPlaceholders(SphinxPostTransform):
     """Render collections and card summaries from the records of every document.
 
-    Priority 5 runs before reference resolution (10), so the links it emits are resolved
-    by the domain like any other, with each builder's URIs and warnings.
+    Priority 5 runs before reference resolution (10): links that copied titles and bodies
+    carry are resolved like any other, with each builder's URIs and warnings. The links
+    to the objects themselves are made here, through the domain, in the builder's form.
     """
 
     default_priority = 5
@@ -44,21 +47,9 @@ class FillPlaceholders(SphinxPostTransform):
         if not placeholders:
             return
         domain = domain_of(self.env)
-
-        def bodies(ident: str) -> list[nodes.Node]:
-            return domain.texts(f"{ident}#body")
-
-        def mitigations(ident: str) -> list[nodes.Node]:
-            return domain.texts(f"{ident}#mitigations")
-
-        def source_of(ident: str) -> str:
-            record = domain.index.get(ident)
-            return record.location.docname if record is not None else ""
-
         for node in (n for n in placeholders if isinstance(n, collection)):
             query = node["query"]
-            ctx = Context(node["docname"], domain.texts, bodies, mitigations, source_of,
-                          domain.cfg.source_url)
+            ctx = self.context(domain, node["docname"])
             derived = collections.derive(domain.views, query)
             rendered = collections.render(derived, query, ctx)
             for table in (t for n in rendered for t in n.findall(nodes.table)):
@@ -78,9 +69,40 @@ class FillPlaceholders(SphinxPostTransform):
                 line.parent.remove(line)
         for card in (n for n in placeholders if isinstance(n, spec_summary)):
             spec = domain.index.spec(card["spec"])
-            ctx = Context(card["docname"], domain.texts, bodies, mitigations, source_of,
-                          domain.cfg.source_url)
+            ctx = self.context(domain, card["docname"])
             card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
+
+
+    def context(self, domain: EnhspecDomain, docname: str) -> Context:
+        """What rendering on page `docname` needs from the domain and the builder."""
+
+        def bodies(ident: str) -> list[nodes.Node]:
+            return domain.texts(f"{ident}#body")
+
+        def mitigations(ident: str) -> list[nodes.Node]:
+            return domain.texts(f"{ident}#mitigations")
+
+        def source_of(ident: str) -> str:
+            record = domain.index.get(ident)
+            return record.location.docname if record is not None else ""
+
+        def resolve(role: str, target: str) -> nodes.Node | None:
+            record = domain.index.get(target, ROLE_TYPES[role])
+            if record is None:
+                return None
+            text = nodes.inline(record.id, record.id,
+                                classes=["xref", "enhspec", f"enhspec-{role}"])
+            return domain.reference(_builder(self.env), docname, record, text)
+
+        return Context(docname, domain.texts, bodies, mitigations, source_of,
+                       domain.cfg.source_url, resolve)
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The builder writing the page; post-transforms are given no handle on it."""
+    # Sphinx's own post-transforms reach it the same way; ``env.app`` is Sphinx 7's name.
+    app = getattr(env, "_app", None) or env.app
+    return cast("Builder", app.builder)
 
 
 def _is_placeholder(node: nodes.Node) -> bool:

@@ -27,6 +27,10 @@ class Context:
     #: Object ID -> the document it is written in.
     source_of: Callable[[str], str]
     source_url: str | None = None
+    #: (role, full ID) -> a resolved link, or None to leave the link to reference
+    #: resolution. Collections name many objects: resolving them here spares the builder
+    #: a pending reference each.
+    resolve: Callable[[str, str], nodes.Node | None] | None = None
 
     def title(self, ident: str, plain: str) -> list[nodes.Node]:
         """An object's title as the page shows it (markup, translation), else its text."""
@@ -54,6 +58,7 @@ class Context:
                     element["refdoc"] = self.docname
         return copy
 
-    def link(self, role: str, target: str) -> addnodes.pending_xref:
+    def link(self, role: str, target: str) -> nodes.Node:
         """A link to an object by its full ID, checked when the records were read."""
-        return xref(role, target, "", self.docname)
+        resolved = self.resolve(role, target) if self.resolve is not None else None
+        return resolved if resolved is not None else xref(role, target, "", self.docname)

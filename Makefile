@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 test: lint pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py
+	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks
 	$(BIN)/mypy
 
 # The JUnit report feeds the docs: `make docs` shows it and gates the project's own spec.

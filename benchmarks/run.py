@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -19,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import generate
+from corpus import SHAPES, generate
 
 HERE = Path(__file__).parent
 EDITED = "(edited)"
@@ -55,40 +56,52 @@ def build(python: str, src: Path, out: Path, jobs: int = 1) -> tuple[float, floa
 
 def edit(src: Path, flavor: str) -> None:
     """Retitle requirement 3 of spec 1, everywhere the flavor writes it by hand."""
-    old = "Requirement 3 of spec 1"
+    old = re.compile(r"Requirement 3 of spec 1\b")
     paths = [src / "specs" / "enh-0001.rst"]
     if flavor == "tables":
-        paths += sorted(src.glob("matrix*.rst"))
+        paths += sorted(src.glob("*.rst"))
     for path in paths:
         text = path.read_text()
-        path.write_text(text.replace(old, f"{old} {EDITED}", 1 if path.parent.name == "specs"
-                                     else text.count(old)))
-        later = time.time() + 5
-        os.utime(path, (later, later))
+        edited = old.sub(f"Requirement 3 of spec 1 {EDITED}", text,
+                         count=1 if path.parent.name == "specs" else 0)
+        if edited != text:
+            path.write_text(edited)
+            later = time.time() + 5
+            os.utime(path, (later, later))
 
 
-def measure(flavor: str, python: str, specs: int, reqs: int, runs: int, work: Path,
-            sidebar: bool) -> Measure:
-    """Every figure for one flavor and size."""
-    src = generate(flavor, specs, reqs, work / f"{flavor}-{specs * reqs}", sidebar=sidebar)
-    out = work / f"{flavor}-{specs * reqs}-html"
-    times, peaks = [], []
+def measure(pythons: dict[str, str], specs: int, reqs: int, runs: int, work: Path,
+            sidebar: bool, shape: str) -> list[Measure]:
+    """Every figure for each flavor at one size; the clean builds of the flavors take
+    turns, so that a slower stretch of the machine weighs on all of them alike."""
+    size = specs * reqs
+    srcs = {flavor: generate(flavor, specs, reqs, work / f"{flavor}-{size}", sidebar=sidebar,
+                             shape=shape) for flavor in pythons}
+    outs = {flavor: work / f"{flavor}-{size}-html" for flavor in pythons}
+    times: dict[str, list[float]] = {flavor: [] for flavor in pythons}
+    peaks: dict[str, list[float]] = {flavor: [] for flavor in pythons}
     for _ in range(runs):
+        for flavor, python in pythons.items():
+            shutil.rmtree(outs[flavor], ignore_errors=True)
+            seconds, peak = build(python, srcs[flavor], outs[flavor])
+            times[flavor].append(seconds)
+            peaks[flavor].append(peak)
+    results = []
+    for flavor, python in pythons.items():
+        src, out = srcs[flavor], outs[flavor]
+        before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+        edit(src, flavor)
+        incremental, _ = build(python, src, out)
+        rewritten = sum(1 for p in out.rglob("*.html") if p.stat().st_mtime_ns != before.get(p))
+        matrix = out / "matrix.html"
+        fresh = "n/a" if not matrix.exists() else (
+            "yes" if EDITED in matrix.read_text(encoding="utf-8") else "STALE")
         shutil.rmtree(out, ignore_errors=True)
-        seconds, peak = build(python, src, out)
-        times.append(seconds)
-        peaks.append(peak)
-    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
-    edit(src, flavor)
-    incremental, _ = build(python, src, out)
-    rewritten = sum(1 for p in out.rglob("*.html") if p.stat().st_mtime_ns != before.get(p))
-    matrix = out / "matrix.html"
-    fresh = "n/a" if not matrix.exists() else (
-        "yes" if EDITED in matrix.read_text(encoding="utf-8") else "STALE")
-    shutil.rmtree(out, ignore_errors=True)
-    parallel, _ = build(python, src, out, jobs=2)
-    return Measure(flavor, specs * reqs, statistics.median(times), max(peaks), incremental,
-                   rewritten, fresh, parallel)
+        parallel, _ = build(python, src, out, jobs=2)
+        results.append(Measure(flavor, size, statistics.median(times[flavor]),
+                               max(peaks[flavor]), incremental, rewritten, fresh, parallel))
+        print(f"{size} {flavor}: {results[-1]}", flush=True)
+    return results
 
 
 def table(results: list[Measure]) -> str:
@@ -130,6 +143,8 @@ def main() -> None:
     args.add_argument("--needs-python", default="", help="a Python with sphinx-needs")
     args.add_argument("--no-sidebar", action="store_true",
                       help="leave the global toctree out of the sidebar")
+    args.add_argument("--shape", choices=SHAPES, default="template",
+                      help="specs with the template's sections, or nothing but the objects")
     args.add_argument("--out", type=Path, default=HERE / "results.md")
     ns = args.parse_args()
     work = HERE / "_work"
@@ -140,13 +155,12 @@ def main() -> None:
     results = []
     for size in (int(s) for s in ns.sizes.split(",")):
         specs = max(1, size // ns.reqs_per_spec)
-        for flavor, python in pythons.items():
-            results.append(measure(flavor, python, specs, ns.reqs_per_spec, ns.runs, work,
-                                   not ns.no_sidebar))
-            print(f"{size} {flavor}: {results[-1]}", flush=True)
+        results += measure(pythons, specs, ns.reqs_per_spec, ns.runs, work, not ns.no_sidebar,
+                           ns.shape)
     header = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
               f"{os.cpu_count()} cores, Python {platform.python_version()}; "
-              f"{ns.runs} clean builds per median; sidebar "
+              f"{ns.runs} clean builds per median, the flavors taking turns; {ns.shape} specs of "
+              f"{ns.reqs_per_spec} requirements; sidebar "
               f"{'without' if ns.no_sidebar else 'with'} the global toctree.\n\n")
     text = header + table(results)
     ns.out.write_text(text)

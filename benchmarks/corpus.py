@@ -99,14 +99,14 @@ def spec_head(flavor: str, s: int, shape: str) -> list[str]:
     out = ([f".. _{label(sid)}:", ""] if flavor == "tables" else []) + heading(title, "=")
     if flavor == "enhspec":
         out += [f".. enhancement-spec:: {sid} {title}", f"   :status: {status}",
-                f"   :release: {release}", "   :module: core"]
-        out += ["   :version: 1.0", "   :date: 2026-11-02", "   :author: A. Author"] if (
-            shape == "template") else []
+                f"   :release: {release}", "   :module: core", "   :version: 1.0",
+                "   :date: 2026-11-02", "   :author: Ada Author"]
         return [*out, "", f"   {PROSE}", ""]
     if shape == "dense":
-        return [*out, f"{sid}: {title}. Status {status}, release {release}.", "", PROSE, ""]
+        return [*out, f"{sid}: {title}. Status {status}, release {release}, "
+                      "version 1.0 of 2026-11-02 by Ada Author.", "", PROSE, ""]
     return [*out, f":ID: {sid}", ":Version: 1.0", ":Date: 2026-11-02", f":Status: {status}",
-            ":Authors: A. Author", ":Module: core", f":Release: {release}", "", PROSE, ""]
+            ":Authors: Ada Author", ":Module: core", f":Release: {release}", "", PROSE, ""]
 
 
 def requirement(flavor: str, s: int, k: int) -> list[str]:
@@ -205,7 +205,9 @@ def matrix_page(specs: int, reqs: int, kind: str | None) -> list[str]:
             status = "done" if k % 3 == 0 else "open"
             done += status == "done"
             rid = f"{spec_id(s)}.{prefix}{k}"
-            rows.append([ref(rid), f"Requirement {k} of spec {s}", status, ref(spec_id(s)), "",
+            box = "\u2611" if status == "done" else "\u2610"
+            rows.append([ref(rid), f"Requirement {k} of spec {s}", f"{box} {status}",
+                         ref(spec_id(s)), "",
                          ref(f"{spec_id(s)}.R1") if k == 1 else ""])
     summary = f"{len(rows)} requirements, {done} done, 0 verified (0%)"
     return [*list_table(["ID", "Title", "Status", "Spec", "Verified by", "Risks"], rows),
@@ -222,14 +224,14 @@ def overview_page(specs: int, reqs: int) -> list[str]:
             ["ID", "Title", "Status", "Version", "Date", "Authors", "Module", "Release",
              "Requirements", "Open risks"],
             ([ref(spec_id(s)), f"Spec {s}: enhancement number {s}", status, "1.0",
-              "2026-11-02", "A. Author", "core", f"1.{s % RELEASES}",
+              "2026-11-02", "Ada Author", "core", f"1.{s % RELEASES}",
               f"{reqs - open_reqs}/{reqs}", "1"] for s in range(1, specs + 1) if s % 2 == parity))
     out += list_table(
         ["ID", "Title", "Category", "Likelihood", "Impact", "Status", "Mitigation", "Affects"],
         ([ref(f"{spec_id(s)}.R1"), "The change breaks a workflow", "", "medium", "high",
           "open", "Test it first.", ref(f"{spec_id(s)}.ER1")] for s in range(1, specs + 1)))
     every = ", ".join(ref(f"{spec_id(s)}.R1") for s in range(1, specs + 1))
-    out += list_table(["Likelihood / impact", "low", "medium", "high"],
+    out += list_table(["Likelihood \\\\ impact", "low", "medium", "high"],
                       [["high", "", "", ""], ["medium", "", "", every], ["low", "", "", ""]])
     for r in range(RELEASES):
         out += heading(f"Release 1.{r}", "-")

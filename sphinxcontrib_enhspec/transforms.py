@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import collections
@@ -43,35 +44,53 @@ class FillPlaceholders(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(_is_placeholder))
-        if not placeholders:
+        pending = [cast("nodes.Element", n) for n in self.document.findall(_is_placeholder)]
+        if not pending:
             return
         domain = domain_of(self.env)
-        for node in (n for n in placeholders if isinstance(n, collection)):
-            query = node["query"]
-            ctx = self.context(domain, node["docname"])
-            derived = collections.derive(domain.views, query)
-            rendered = collections.render(derived, query, ctx)
-            for table in (t for n in rendered for t in n.findall(nodes.table)):
-                if table.next_node(nodes.title) is not None and not table["ids"]:
-                    # Numbered (captioned) tables need an ID, as the writers expect.
-                    self.document.set_id(table)
-            node.replace_self(rendered)
-        for tests in (n for n in placeholders if isinstance(n, test_outcomes)):
-            verification = domain.views.verification.get(tests["req"])
-            shown = outcome_nodes(verification) if verification else []
-            if shown:
-                tests.replace_self([nodes.Text(tests["lead"]), *shown])
-                continue
-            line = tests.parent
-            line.remove(tests)
-            if not line.children:
-                line.parent.remove(line)
-        for card in (n for n in placeholders if isinstance(n, spec_summary)):
-            spec = domain.index.spec(card["spec"])
-            ctx = self.context(domain, card["docname"])
-            card.replace_self(render_card(spec_row(domain.views, spec), ctx) if spec else [])
+        while pending:
+            node = pending.pop()
+            if isinstance(node, collection):
+                shown = self.collection(domain, node)
+            elif isinstance(node, test_outcomes):
+                shown = self.tests(domain, node)
+            else:
+                spec = domain.index.spec(node["spec"])
+                ctx = self.context(domain, node["docname"])
+                shown = render_card(spec_row(domain.views, spec), ctx) if spec else []
+            # Copied bodies bring their own placeholders (a requirement or a list of
+            # config changes in a migration step): fill them too, one level deep.
+            for part in (n for n in shown if isinstance(n, nodes.Element)):
+                for inner in (cast("nodes.Element", n) for n in part.findall(_is_placeholder)):
+                    inner["enhspec_depth"] = node.get("enhspec_depth", 0) + 1
+                    pending.append(inner)
+            if node.parent is not None:
+                node.replace_self(shown)
 
+    def collection(self, domain: EnhspecDomain, node: collection) -> list[nodes.Node]:
+        """The rendered collection; inside a copy of a copy, a pointer to where it is."""
+        if node.get("enhspec_depth", 0) > 1:
+            note = "This collection is shown on the page it is written in."
+            return [nodes.paragraph("", "", nodes.emphasis(note, note))]
+        query = node["query"]
+        ctx = self.context(domain, node["docname"])
+        rendered = collections.render(collections.derive(domain.views, query), query, ctx)
+        for table in (t for n in rendered for t in n.findall(nodes.table)):
+            if table.next_node(nodes.title) is not None and not table["ids"]:
+                # Numbered (captioned) tables need an ID, as the writers expect.
+                self.document.set_id(table)
+        return rendered
+
+    def tests(self, domain: EnhspecDomain, node: test_outcomes) -> list[nodes.Node]:
+        """A requirement's tests after their label; none (and no label) without tests."""
+        verification = domain.views.verification.get(node["req"])
+        shown = outcome_nodes(verification) if verification else []
+        if shown:
+            return [nodes.Text(node["lead"]), *shown]
+        line = node.parent
+        if line is not None and len(line.children) == 1 and line.parent is not None:
+            line.parent.remove(line)
+        return []
 
     def context(self, domain: EnhspecDomain, docname: str) -> Context:
         """What rendering on page `docname` needs from the domain and the builder."""
@@ -92,7 +111,10 @@ class FillPlaceholders(SphinxPostTransform):
                 return None
             text = nodes.inline(record.id, record.id,
                                 classes=["xref", "enhspec", f"enhspec-{role}"])
-            return domain.reference(_builder(self.env), docname, record, text)
+            try:
+                return domain.reference(_builder(self.env), docname, record, text)
+            except NoUri:  # a page this output leaves out (LaTeX, Texinfo): text, unlinked
+                return text
 
         return Context(docname, domain.texts, bodies, mitigations, source_of,
                        domain.cfg.source_url, resolve)

@@ -116,8 +116,8 @@ class FillPlaceholders(SphinxPostTransform):
             except NoUri:  # a page this output leaves out (LaTeX, Texinfo): text, unlinked
                 return text
 
-        return Context(docname, domain.texts, bodies, mitigations, source_of,
-                       domain.cfg.source_url, resolve)
+        return Context(docname, domain.texts, bodies, mitigations, source_of, resolve,
+                       domain.cfg.source_url)
 
 
 def _builder(env: BuildEnvironment) -> Builder:

@@ -26,11 +26,11 @@ class Context:
     mitigations: Lookup
     #: Object ID -> the document it is written in.
     source_of: Callable[[str], str]
-    source_url: str | None = None
     #: (role, full ID) -> a resolved link, or None to leave the link to reference
     #: resolution. Collections name many objects: resolving them here spares the builder
     #: a pending reference each.
-    resolve: Callable[[str, str], nodes.Node | None] | None = None
+    resolve: Callable[[str, str], nodes.Node | None]
+    source_url: str | None = None
 
     def title(self, ident: str, plain: str) -> list[nodes.Node]:
         """An object's title as the page shows it (markup, translation), else its text."""
@@ -60,5 +60,5 @@ class Context:
 
     def link(self, role: str, target: str) -> nodes.Node:
         """A link to an object by its full ID, checked when the records were read."""
-        resolved = self.resolve(role, target) if self.resolve is not None else None
+        resolved = self.resolve(role, target)
         return resolved if resolved is not None else xref(role, target, "", self.docname)

@@ -1,4 +1,4 @@
-"""The stylesheet and the optional script, for HTML builders only."""
+"""The stylesheet and the optional script of HTML pages."""
 
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
-FILES = ("enhspec.css", "enhspec.js")
+STYLESHEET = "enhspec.css"
+SCRIPT = "enhspec.js"
 
 
-def add_assets(app: Sphinx) -> None:
-    """Link the stylesheet and the script from every page of an HTML build."""
+def copy_static(app: Sphinx) -> None:
+    """Before Sphinx 9.1 (``add_static_dir``): put the files in place for HTML builders."""
     if app.builder.format == "html":
-        # In place before any page is written, so every page links them the same way
-        # (Sphinx adds a checksum to the link of a file it finds).
+        # Before any page is written, so every page links them the same way (Sphinx adds
+        # a checksum to the link of a file it finds).
         static = Path(app.builder.outdir, "_static")
         static.mkdir(parents=True, exist_ok=True)
-        for name in FILES:
+        for name in (STYLESHEET, SCRIPT):
             copy_asset_file(str(STATIC / name), str(static))
-        app.add_css_file("enhspec.css")
-        app.add_js_file("enhspec.js", defer="defer")

@@ -1,19 +1,18 @@
-"""The ``enhspec_*`` settings: registration, validation once at start-up, typed access."""
+"""The ``enhspec_*`` settings: defaults, validation once at start-up, the typed value."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .settings import EnhspecConfig
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 DEFAULTS: dict[str, Any] = {
     "enhspec_spec_statuses": [
@@ -32,18 +31,6 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_json_export": True,
     "enhspec_external": {},
 }
-
-RISK_STATUSES = ("open", "mitigated", "accepted", "closed")
-PRIORITIES = ("must", "should", "may")
-CONFIG_ACTIONS = ("added", "changed", "deprecated", "removed", "renamed")
-DEFAULT_KIND = "requirement"
-DONE = "done"
-
-
-def is_done(status: str) -> bool:
-    """Whether a requirement status counts as done (a checked box)."""
-    return status.casefold() == DONE
-
 
 def _is_str_list(value: object) -> bool:
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) and v for v in value)
@@ -107,15 +94,14 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
 }
 
 
-def register(app: Sphinx) -> None:
-    """Register every setting as plain data that rebuilds the environment when changed."""
-    for name, default in DEFAULTS.items():
-        types: frozenset[type] = frozenset({type(default)})
-        if name == "enhspec_source_url":
-            types = frozenset({str, type(None)})
-        elif isinstance(default, list):
-            types = frozenset({list, tuple})
-        app.add_config_value(name, default, "env", types=types)
+def types_of(name: str) -> frozenset[type]:
+    """The types Sphinx accepts for setting `name` without a warning of its own."""
+    default = DEFAULTS[name]
+    if name == "enhspec_source_url":
+        return frozenset({str, type(None)})
+    if isinstance(default, list):
+        return frozenset({list, tuple})
+    return frozenset({type(default)})
 
 
 def _setting_location(conf_py: Path, lines: list[str], name: str) -> str:
@@ -147,38 +133,16 @@ def validate(app: Sphinx, config: Config) -> None:
         ]
 
 
-@dataclass(frozen=True)
-class EnhspecConfig:
-    """The validated settings, as the rest of the extension reads them."""
-
-    spec_statuses: tuple[str, ...]
-    requirement_statuses: tuple[str, ...]
-    requirement_kinds: dict[str, str]
-    risk_categories: tuple[str, ...]
-    levels: tuple[str, ...]
-    separator: str
-    spec_id_pattern: re.Pattern[str]
-    local_id_pattern: re.Pattern[str]
-    source_url: str | None
-
-    @property
-    def kind_names(self) -> tuple[str, ...]:
-        """Every kind a requirement can have, in the settings' order."""
-        names = dict.fromkeys([*self.requirement_kinds.values(), DEFAULT_KIND])
-        return tuple(names)
-
-
-def get_config(env: BuildEnvironment) -> EnhspecConfig:
-    """The settings of `env`'s project."""
-    c = env.config
+def read(config: Config) -> EnhspecConfig:
+    """The validated settings of a project's configuration."""
     return EnhspecConfig(
-        spec_statuses=tuple(c.enhspec_spec_statuses),
-        requirement_statuses=tuple(c.enhspec_requirement_statuses),
-        requirement_kinds=dict(c.enhspec_requirement_kinds),
-        risk_categories=tuple(c.enhspec_risk_categories),
-        levels=tuple(c.enhspec_levels),
-        separator=c.enhspec_id_separator,
-        spec_id_pattern=re.compile(c.enhspec_spec_id_pattern),
-        local_id_pattern=re.compile(c.enhspec_local_id_pattern),
-        source_url=c.enhspec_source_url,
+        spec_statuses=tuple(config.enhspec_spec_statuses),
+        requirement_statuses=tuple(config.enhspec_requirement_statuses),
+        requirement_kinds=dict(config.enhspec_requirement_kinds),
+        risk_categories=tuple(config.enhspec_risk_categories),
+        levels=tuple(config.enhspec_levels),
+        separator=config.enhspec_id_separator,
+        spec_id_pattern=re.compile(config.enhspec_spec_id_pattern),
+        local_id_pattern=re.compile(config.enhspec_local_id_pattern),
+        source_url=config.enhspec_source_url,
     )

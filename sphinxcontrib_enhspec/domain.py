@@ -1,4 +1,5 @@
-"""The ``enhspec`` domain: the one owner of the records of every document."""
+"""The ``enhspec`` domain: the one owner of the records of every document, and of what is
+derived from them once per build."""
 
 from __future__ import annotations
 
@@ -11,22 +12,17 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
-from .config import EnhspecConfig, get_config
-from .consistency import find_problems
-from .external import External, ExternalError
-from .external import read as read_external
-from .external import source_of as external_source
-from .freshness import stale_pages
-from .gate import gate_problems
+from . import config
+from .derive.catalog import Catalog, build_catalog
+from .derive.checks import find_problems, verification_problems
+from .derive.rows import rows
+from .derive.traces import Traces
+from .derive.verification import TestIndex
 from .ids import candidates
-from .index import Index, build_index
-from .model import LinkedRecord, Location, Record
-from .query import Query
-from .results import Results
-from .results import load as load_results
-from .roles import CURRENT_SPEC, ROLE_TYPES, EnhspecXRefRole
-from .verification import TestIndex
-from .views import Views
+from .nodes import CHECKED_XREF, CURRENT_SPEC
+from .roles import ROLE_TYPES, EnhspecXRefRole
+from .sources import junit
+from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -34,11 +30,16 @@ if TYPE_CHECKING:
 
     from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from .model import LinkedRecord, Location, Record
+    from .query import Query
+    from .settings import EnhspecConfig
+
 #: Domain data kept per document.
-PER_DOC = ("records", "collections", "cards", "texts", "external_uses")
+PER_DOC = ("records", "collections", "fills", "texts", "external_uses")
 
 #: Object type to its role.
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
@@ -58,25 +59,28 @@ class EnhspecDomain(Domain):
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES
     }
-    #: Per document: its records (in document order), collections, spec cards and parsed
-    #: texts; and the fingerprint of what each page with a collection or card last showed.
+    #: Per document (`PER_DOC`): its records in document order, its collections, the
+    #: blocks on it filled at write time, its parsed texts and the other projects it links
+    #: to. For the whole project: what each page showed when last written.
     initial_data: ClassVar[dict[str, Any]] = {
         **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {},
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._index: Index | None = None
-        self._views: Views | None = None
-        self._texts: dict[str, list[Node]] | None = None
-        self._results: Results | None = None
-        self._externals: list[External] | None = None
+        self._derived: dict[str, Any] = {}
+        self._sources: dict[str, Any] = {}
 
     @cached_property
     def cfg(self) -> EnhspecConfig:
-        """The validated settings, read once per environment."""
-        return get_config(self.env)
+        """The validated settings, read once per build."""
+        return config.read(self.env.config)
+
+    @property
+    def app(self) -> Sphinx:
+        """The application; ``env.app`` is Sphinx 7's name, ``env._app`` later ones'."""
+        return cast("Sphinx", getattr(self.env, "_app", None) or self.env.app)
 
     @property
     def records(self) -> dict[str, list[Record]]:
@@ -89,70 +93,73 @@ class EnhspecDomain(Domain):
         return cast("dict[str, list[Query]]", self.data["collections"])
 
     @property
-    def cards(self) -> dict[str, list[tuple[str, str]]]:
-        """(object type, ID) of what each document shows that other records decide: spec
-        cards, and the test outcomes of requirements."""
-        return cast("dict[str, list[tuple[str, str]]]", self.data["cards"])
+    def fills(self) -> dict[str, list[tuple[str, str]]]:
+        """(object type, ID) of each block on a document that is filled at write time from
+        other records: a spec card's counts, a requirement's tests and outcomes."""
+        return cast("dict[str, list[tuple[str, str]]]", self.data["fills"])
 
     @property
-    def results(self) -> Results:
+    def results(self) -> junit.Results:
         """The JUnit results named by ``enhspec_test_results``, read once per build."""
-        if self._results is None:
+        if "results" not in self._sources:
             patterns = list(self.env.config.enhspec_test_results)
-            confdir = self.data.get("confdir") or str(self.env.srcdir)
-            self._results = load_results(patterns, confdir) if patterns else Results()
-        return self._results
-
-    @property
-    def index(self) -> Index:
-        """The records indexed by ID, rebuilt after any change to them."""
-        if self._index is None:
-            external = [r for project in self.externals for r in project.records]
-            self._index = build_index(self.records, external)
-        return self._index
+            self._sources["results"] = junit.load(patterns, str(self.app.confdir))
+        return cast("junit.Results", self._sources["results"])
 
     @property
     def externals(self) -> list[External]:
         """The projects of ``enhspec_external`` that could be read, read once per build."""
-        if self._externals is None:
-            self._externals = []
-            confdir = self.data.get("confdir") or str(self.env.srcdir)
-            for name, (base_url, path) in sorted(self.env.config.enhspec_external.items()):
-                try:
-                    self._externals.append(read_external(name, base_url, path, confdir))
-                except ExternalError as error:
-                    where = external_source(base_url, path, confdir)
-                    warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{where}:", name, where,
-                         error)
-        return self._externals
+        if "externals" not in self._sources:
+            found, problems = read_all(self.env.config.enhspec_external, str(self.app.confdir))
+            for problem in problems:
+                warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:",
+                     problem.name, problem.where, problem.message)
+            self._sources["externals"] = found
+        return cast("list[External]", self._sources["externals"])
 
     @property
-    def views(self) -> Views:
-        """The derived indexes every collection reads, built once per change of records."""
-        if self._views is None:
+    def catalog(self) -> Catalog:
+        """Every record by ID, with other projects' objects."""
+        if "catalog" not in self._derived:
+            external = [r for project in self.externals for r in project.records]
+            self._derived["catalog"] = build_catalog(self.records, external)
+        return cast("Catalog", self._derived["catalog"])
+
+    @property
+    def traces(self) -> Traces:
+        """The records sorted, their links resolved and their tests matched."""
+        if "traces" not in self._derived:
             configured = bool(self.env.config.enhspec_test_results)
-            self._views = Views(self.index, self.cfg, TestIndex(self.results, configured))
-        return self._views
+            tests = TestIndex(self.results.cases, configured)
+            self._derived["traces"] = Traces(self.catalog, self.cfg, tests)
+        return cast("Traces", self._derived["traces"])
+
+    def rows(self, query: Query) -> object:
+        """What a collection shows, derived once for freshness, the page and any copy."""
+        shown = cast("dict[Query, object]", self._derived.setdefault("rows", {}))
+        if query not in shown:
+            shown[query] = rows(self.traces, query)
+        return shown[query]
 
     def texts(self, key: str) -> list[Node]:
-        """Parsed inline text (``<id>#title``, ``<id>#mitigation``) as its page shows it."""
-        if self._texts is None:
-            self._texts = {k: v for texts in self.data["texts"].values() for k, v in texts.items()}
-        return self._texts.get(key, [])
+        """Parsed nodes of an object's part (see `nodes.text_key`) as its page shows them."""
+        if "texts" not in self._derived:
+            self._derived["texts"] = {k: v for texts in self.data["texts"].values()
+                                      for k, v in texts.items()}
+        return cast("dict[str, list[Node]]", self._derived["texts"]).get(key, [])
 
     def note_record(self, record: Record) -> None:
         """Record an object defined in the document being read."""
         self.records.setdefault(record.location.docname, []).append(record)
-        self._changed()
+        self._derived.clear()
 
     def note_collection(self, query: Query) -> None:
         """Record a collection placed in the document being read."""
         self.collections.setdefault(query.location.docname, []).append(query)
 
-    def note_card(self, docname: str, objtype: str, ident: str) -> None:
-        """Record that `docname` shows derived data of an object (a spec's card, a
-        requirement's test outcomes)."""
-        self.cards.setdefault(docname, []).append((objtype, ident))
+    def note_fill(self, docname: str, objtype: str, ident: str) -> None:
+        """Record that `docname` shows a block of object `ident` filled at write time."""
+        self.fills.setdefault(docname, []).append((objtype, ident))
 
     def note_external_use(self, docname: str, project: str) -> None:
         """Record that `docname` links to an object of another project."""
@@ -161,111 +168,107 @@ class EnhspecDomain(Domain):
             uses.append(project)
 
     def note_texts(self, docname: str, texts: dict[str, list[Node]]) -> None:
-        """Keep the parsed titles of `docname`, taken after Sphinx's own transforms."""
+        """Keep the parsed texts of `docname`, taken after Sphinx's own transforms."""
         self.data["texts"][docname] = texts
-        self._changed()
+        self._derived.clear()
+
+    def remember_shown(self, digests: dict[str, str]) -> list[str]:
+        """Keep what each page now shows (page -> digest); the pages whose digest changed."""
+        kept: dict[str, str] = self.data["fingerprints"]
+        changed = sorted(page for page, digest in digests.items() if kept.get(page) != digest)
+        self.data["fingerprints"] = dict(digests)
+        return changed
+
+    def remember_externals(self) -> list[str]:
+        """The pages that link to a project whose export changed since the last build."""
+        current = {project.name: project.digest for project in self.externals}
+        kept: dict[str, str] = self.data["external_digests"]
+        changed = {name for name in current.keys() | kept.keys()
+                   if current.get(name) != kept.get(name)}
+        self.data["external_digests"] = current
+        return [docname for docname, names in self.data["external_uses"].items()
+                if changed & set(names)]
 
     def clear_doc(self, docname: str) -> None:
         """Forget what `docname` defined."""
         for key in PER_DOC:
             self.data[key].pop(docname, None)
         self.data["fingerprints"].pop(docname, None)
-        self._changed()
+        self._derived.clear()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take what a parallel process read of `docnames`."""
         for key in PER_DOC:
             for docname in docnames & otherdata[key].keys():
                 self.data[key][docname] = otherdata[key][docname]
-        self._changed()
+        self._derived.clear()
 
-    def stale_pages(self) -> list[str]:
-        """Pages whose collections or cards show other data than when last written."""
-        return stale_pages(self)
+    def check_consistency(self) -> None:
+        """Warn about duplicates, unknown IDs in options, cycles and unverified requirements."""
+        queries = [query for queries in self.collections.values() for query in queries]
+        problems = find_problems(self.catalog, self.cfg, self._where, queries)
+        statuses = self.env.config.enhspec_require_verification
+        for problem in [*problems, *verification_problems(self.traces, statuses)]:
+            warn(problem.message, problem.subtype, problem.location.warning_location)
 
     def report_results(self) -> None:
-        """Warn once per build about unusable results files and markers naming no requirement."""
+        """Warn about unusable results files and markers naming no requirement."""
         for problem in self.results.problems:
             warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
                  os.path.relpath(problem.path, self.env.srcdir), problem.message)
         unknown = sorted({(case.path, case.dotted, req) for case in self.results.cases
                           for req in case.requirements
-                          if self.index.get(req, "requirement") is None})
+                          if self.catalog.get(req, "requirement") is None})
         for path, test, req in unknown:
             warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:",
                  test, req)
 
-    def _changed(self) -> None:
-        self._index = None
-        self._views = None
-        self._texts = None
-
-    def check_consistency(self) -> None:
-        """Warn about duplicates, unknown IDs in options and dependency cycles."""
-        queries = [query for queries in self.collections.values() for query in queries]
-        problems = find_problems(self.index, self.cfg, self._where, queries)
-        statuses = self.env.config.enhspec_require_verification
-        for problem in [*problems, *gate_problems(self.views, statuses)]:
-            warn(problem.message, problem.subtype, self._location(problem.location))
+    def _where(self, location: Location) -> str:
+        """``path:line`` relative to the source folder, for messages."""
+        if location.source:
+            path = os.path.relpath(location.source, self.env.srcdir)
+        else:
+            path = str(self.env.doc2path(location.docname, False))
+        return f"{path}:{location.lineno}"
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """Every object, for ``objects.inv``, intersphinx and the search index."""
         # The display name is the full ID: intersphinx shows it as the link text, as our
         # roles do, and search splits it into spec and local ID.
-        for record in self.index.objects.values():
+        for record in self.catalog.objects.values():
             if not record.location.external:
                 yield (record.id, record.id, record.objtype, record.location.docname,
                        record.anchor, 1)
 
-    def resolve_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        typ: str,
-        target: str,
-        node: pending_xref,
-        contnode: Element,
-    ) -> nodes.reference | None:
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+                     target: str, node: pending_xref, contnode: Element
+                     ) -> nodes.reference | None:
         """Resolve a role to the object of its type, the current spec's first."""
-        record = self.index.lookup(
+        record = self.catalog.lookup(
             candidates(target, node.get(CURRENT_SPEC, ""), self.cfg), ROLE_TYPES.get(typ)
         )
         if record is None:
             return None
         return self._refnode(builder, fromdocname, record, node, contnode)
 
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: Element
+                         ) -> list[tuple[str, nodes.reference]]:
         """Resolve ``:any:`` to whatever object has the ID."""
-        record = self.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""), self.cfg))
+        record = self.catalog.lookup(candidates(target, node.get(CURRENT_SPEC, ""), self.cfg))
         if record is None:
             return []
         role = f"{self.name}:{TYPE_ROLES[record.objtype]}"
         return [(role, self._refnode(builder, fromdocname, record, node, contnode))]
 
-    def _refnode(
-        self,
-        builder: Builder,
-        fromdocname: str,
-        record: LinkedRecord,
-        node: pending_xref,
-        contnode: Element,
-    ) -> nodes.reference:
+    def _refnode(self, builder: Builder, fromdocname: str, record: LinkedRecord,
+                 node: pending_xref, contnode: Element) -> nodes.reference:
         if not node.get("refexplicit"):
             contnode = nodes.inline(record.id, record.id, classes=contnode["classes"])
         return self.reference(builder, fromdocname, record, contnode)
 
-    def reference(
-        self, builder: Builder, fromdocname: str, record: LinkedRecord, contnode: Element
-    ) -> nodes.reference:
+    def reference(self, builder: Builder, fromdocname: str, record: LinkedRecord,
+                  contnode: Element) -> nodes.reference:
         """A link from page `fromdocname` to `record`, in the builder's own form of URI."""
         if record.location.external:
             return nodes.reference("", "", contnode, internal=False, refuri=record.location.uri,
@@ -279,34 +282,17 @@ class EnhspecDomain(Domain):
             ref["refuri"] = uri[uri.rindex("#"):]
         return ref
 
-    def _where(self, location: Location) -> str:
-        """``path:line`` relative to the source folder, for messages."""
-        if location.source:
-            path = os.path.relpath(location.source, self.env.srcdir)
-        else:
-            path = str(self.env.doc2path(location.docname, False))
-        return f"{path}:{location.lineno}"
 
-    @staticmethod
-    def _location(location: Location) -> str | tuple[str, int]:
-        """A warning's location: the included file itself when there is one."""
-        if location.source:
-            return f"{location.source}:{location.lineno}"
-        return (location.docname, location.lineno)
-
-
-def on_missing_reference(
-    app: object, domain: Domain | None, node: pending_xref
-) -> bool | None:
+def on_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
     """Report an unknown ID as ``enhspec.unresolved``; option links were checked already."""
     if domain is None or domain.name != EnhspecDomain.name:
         return None
-    if node.get("enhspec_checked"):
+    if node.get(CHECKED_XREF):
         return True
     target = node["reftarget"]
     objtype = ROLE_TYPES.get(node["reftype"], "object")
     ours = cast("EnhspecDomain", domain)
-    other = ours.index.lookup(candidates(target, node.get(CURRENT_SPEC, ""), ours.cfg))
+    other = ours.catalog.lookup(candidates(target, node.get(CURRENT_SPEC, ""), ours.cfg))
     hint = f" ({other.id} is a {other.objtype})" if other is not None else ""
     warn("unknown %s %r%s", Subtype.UNRESOLVED, node, objtype, target, hint)
     return True

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from .nodes import TEXT_CLASS
 
-#: Class of every inline that wraps a user's title or mitigation text.
-TEXT_CLASS = "enhspec-text"
 _PARKED = "enhspec_translatable"
 
 
@@ -35,14 +33,13 @@ class ParkTranslatable(SphinxTransform):
                 node[_PARKED] = node.attributes.pop("translatable")
 
 
-def restore_translatable(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+class RestoreTranslatable(SphinxPostTransform):
     """Put the mark back before writing, so that message catalogs list the titles."""
-    for node in _texts(doctree):
-        if _PARKED in node:
-            node["translatable"] = node.attributes.pop(_PARKED)
 
+    # After every other post-transform, where ``doctree-resolved`` handlers would see it.
+    default_priority = 999
 
-def register(app: Sphinx) -> None:
-    """Register the transform and the handler."""
-    app.add_transform(ParkTranslatable)
-    app.connect("doctree-resolved", restore_translatable)
+    def run(self, **kwargs: Any) -> None:
+        for node in _texts(self.document):
+            if _PARKED in node:
+                node["translatable"] = node.attributes.pop(_PARKED)

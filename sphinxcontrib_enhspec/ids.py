@@ -6,11 +6,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .config import DEFAULT_KIND, EnhspecConfig
+from .settings import DEFAULT_KIND, EnhspecConfig
 from .warnings import Subtype
 
 WELL_FORMED_ID = re.compile(r"^[A-Za-z][A-Za-z0-9._-]*$")
 _KIND_PREFIX = re.compile(r"^[A-Za-z]+")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts ``ER2`` before ``ER10``."""
+    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
+                 for part in _DIGITS.split(text) if part)
 
 
 @dataclass(frozen=True)

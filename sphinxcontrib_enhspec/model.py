@@ -7,6 +7,22 @@ from typing import Literal
 
 ObjectType = Literal["spec", "requirement", "risk", "migration-step"]
 
+RISK_STATUSES = ("open", "mitigated", "accepted", "closed")
+PRIORITIES = ("must", "should", "may")
+CONFIG_ACTIONS = ("added", "changed", "deprecated", "removed", "renamed")
+#: The requirement status shown as a checked box.
+DONE = "done"
+#: The requirement status that needs no verification.
+DROPPED = "dropped"
+#: The risk status that counts as open on cards and in the spec index.
+OPEN = "open"
+
+
+def is_done(status: str) -> bool:
+    """Whether a requirement status counts as done (a checked box)."""
+    return status.casefold() == DONE
+
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -25,6 +41,13 @@ class Location:
     def external(self) -> bool:
         """Whether the object belongs to another project."""
         return bool(self.uri)
+
+    @property
+    def warning_location(self) -> str | tuple[str, int]:
+        """Where a warning about the object points: the included file itself if any."""
+        if self.source:
+            return f"{self.source}:{self.lineno}"
+        return (self.docname, self.lineno)
 
 
 @dataclass(frozen=True)
@@ -122,3 +145,30 @@ class ConfigChange:
 #: Objects that share the one ID namespace and are reachable through roles.
 LinkedRecord = Spec | Requirement | Risk | MigrationStep
 Record = Spec | Requirement | Risk | MigrationStep | ConfigChange
+
+
+Outcome = Literal["passed", "failed", "skipped", "error", "missing"]
+#: Worst first: the outcome of several runs of one test is the worst of them.
+SEVERITY: tuple[Outcome, ...] = ("error", "failed", "passed", "skipped", "missing")
+
+
+def worst(outcomes: list[Outcome]) -> Outcome:
+    """The outcome of several runs of one test: the worst of them."""
+    return min(outcomes, key=SEVERITY.index) if outcomes else "missing"
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """One JUnit ``<testcase>``: its names, outcome, and the requirements its marker names."""
+
+    classname: str
+    name: str
+    outcome: Outcome
+    requirements: tuple[str, ...] = ()
+    #: The results file it was read from.
+    path: str = ""
+
+    @property
+    def dotted(self) -> str:
+        """``classname.name``, the form test identifiers are matched in."""
+        return f"{self.classname}.{self.name}" if self.classname else self.name

@@ -1,17 +1,55 @@
-"""The extension's own doctree nodes."""
+"""The extension's own doctree nodes, and every mark that the read and write phases share."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.writers.latex import LaTeXTranslator
 
 CHECKED = "\u2611"
 UNCHECKED = "\u2610"
+
+#: Class of every inline that wraps a user's title or mitigation text.
+TEXT_CLASS = "enhspec-text"
+#: Class of the container around a directive's content, which collections copy.
+BODY_CLASS = "enhspec-body"
+#: Class of a nested ``mitigation`` block in a risk's body.
+MITIGATION_CLASS = "enhspec-mitigation"
+
+#: The ``ref_context`` key (and pending reference attribute) of the spec current where a
+#: directive or role stands.
+CURRENT_SPEC = "enhspec:spec"
+
+#: Attribute of a text wrapper: the key its parsed text is kept under (see `text_key`).
+TEXT_KEY = "enhspec_key"
+#: Attribute of a pending reference whose target was checked when the records were read.
+CHECKED_XREF = "enhspec_checked"
+#: Attribute of a placeholder inside a copied body: how many copies deep it is.
+COPY_DEPTH = "enhspec_depth"
+#: Attribute of `test_outcomes`: the label and separator shown when it has tests.
+LEAD = "lead"
+
+
+class TextPart(str, Enum):
+    """The parts of an object whose parsed nodes collections show again."""
+
+    TITLE = "title"
+    """The title, as inline markup."""
+    MITIGATION = "mitigation"
+    """A risk's ``:mitigation:`` option, as inline markup."""
+    BODY = "body"
+    """A migration step's body."""
+    NESTED_MITIGATIONS = "mitigations"
+    """The content of the ``mitigation`` directives in a risk's body."""
+
+
+def text_key(ident: str, part: TextPart) -> str:
+    """The key a part of object `ident` is kept under."""
+    return f"{ident}#{part.value}"
 
 
 class status_box(nodes.inline):  # noqa: N801 (docutils names nodes in lower case)
@@ -26,7 +64,7 @@ def box(done: bool) -> status_box:
 
 
 def visit_box_latex(translator: LaTeXTranslator, node: status_box) -> None:
-    # pdflatex has no glyph for U+2610/U+2611; amssymb (loaded by Sphinx) has both shapes.
+    """pdflatex has no glyph for U+2610/U+2611; amssymb (loaded by Sphinx) has both shapes."""
     translator.body.append(r"\(\boxtimes\)" if node.astext() == CHECKED else r"\(\square\)")
     raise nodes.SkipNode
 
@@ -38,7 +76,7 @@ class collection(nodes.General, nodes.Element):  # noqa: N801
     """
 
 
-class spec_summary(nodes.General, nodes.Element):  # noqa: N801
+class card_counts(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder in a spec's card for what other records say of it (``node["spec"]``)."""
 
 
@@ -46,9 +84,5 @@ class test_outcomes(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a requirement's tests and their outcomes (``node["req"]``)."""
 
 
-def register(app: Sphinx) -> None:
-    """Register the nodes; writers other than LaTeX render the box as an inline."""
-    app.add_node(status_box, latex=(visit_box_latex, None))
-    app.add_node(collection)
-    app.add_node(spec_summary)
-    app.add_node(test_outcomes)
+#: The placeholders, every one filled at write time.
+PLACEHOLDERS = (collection, card_counts, test_outcomes)

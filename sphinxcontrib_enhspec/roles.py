@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.roles import XRefRole
 
+from .nodes import CURRENT_SPEC
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Element, Node, system_message
     from docutils.parsers.rst.states import Inliner
     from sphinx.environment import BuildEnvironment
-
-#: The ``ref_context`` key of the spec current at a point of a document.
-CURRENT_SPEC = "enhspec:spec"
 
 #: Role name to the object type it links to.
 ROLE_TYPES = {"req": "requirement", "spec": "spec", "risk": "risk", "mig": "migration-step"}

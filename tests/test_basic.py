@@ -49,7 +49,7 @@ def test_builds_without_warnings(build, root):
 
 @TWINS
 def test_records(build, root):
-    index = build(root).domain.index
+    index = build(root).domain.catalog
     assert sorted(index.objects) == [
         "ENH-017", "ENH-017.ER2", "ENH-042", "ENH-042.CR1", "ENH-042.ER1", "ENH-042.M1",
         "ENH-042.M2", "ENH-042.PR1", "ENH-042.R1", "ENH-042.R2", "KEEP-NAMES", "SEC-1",

@@ -78,7 +78,7 @@ def test_new_specs_build_without_warnings(build, tmp_path):
                  "--dir", str(src / "specs")]) == 0
     again = build("scaffold", srcdir=src, freshenv=True)
     assert again.warnings() == []
-    index = again.domain.index
+    index = again.domain.catalog
     assert {"ENH-043.ER1", "ENH-044.PR3", "ENH-043.R3", "ENH-044.M3"} <= index.objects.keys()
     assert sorted(index.config_changes) == ["module.enh_043.option1@",
                                             "module.enh_044.option1@"]

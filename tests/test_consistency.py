@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from test_ids import CFG
 
-from sphinxcontrib_enhspec.consistency import find_problems
-from sphinxcontrib_enhspec.index import build_index
+from sphinxcontrib_enhspec.derive.catalog import build_catalog
+from sphinxcontrib_enhspec.derive.checks import find_problems
 from sphinxcontrib_enhspec.model import ConfigChange, Location, MigrationStep, Requirement, Spec
 from sphinxcontrib_enhspec.warnings import Subtype
 
@@ -24,7 +24,7 @@ def problems(records):
     for record in records:
         by_doc.setdefault(record.location.docname, []).append(record)
     return [(p.subtype, p.message, p.location)
-            for p in find_problems(build_index(by_doc), CFG, where)]
+            for p in find_problems(build_catalog(by_doc), CFG, where)]
 
 
 SPEC = Spec(id="S-1", title="", location=Location("a", 1), anchor="s")
@@ -33,7 +33,7 @@ SPEC = Spec(id="S-1", title="", location=Location("a", 1), anchor="s")
 def test_first_definition_in_document_order_stands():
     later = req("S-1.ER1", doc="b", line=3)
     first = req("S-1.ER1", doc="a", line=9)
-    index = build_index({"b": [later], "a": [SPEC, first]})
+    index = build_catalog({"b": [later], "a": [SPEC, first]})
     assert index.objects["S-1.ER1"] is first
     assert problems([SPEC, later, first]) == [
         (Subtype.DUPLICATE, "duplicate ID 'S-1.ER1': also defined at a.rst:9", Location("b", 3)),
@@ -68,6 +68,6 @@ def test_steps_and_changes_take_their_spec_release():
     step = MigrationStep(id="S-1.M1", title="", location=Location("b", 1), anchor="m",
                          spec="S-1")
     change = ConfigChange(key="k", location=Location("b", 2), anchor="c", spec="S-1")
-    index = build_index({"a": [spec], "b": [step, change]})
+    index = build_catalog({"a": [spec], "b": [step, change]})
     assert index.objects["S-1.M1"].release == "2.0"
     assert list(index.config_changes) == ["k@2.0"]

@@ -33,5 +33,5 @@ def test_markup_in_user_text_is_escaped(build, root):
     assert body.count("Risky &lt;iframe&gt;") == 3
     assert body.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 4  # + config-changes link
     assert "&lt;b&gt;caption&lt;/b&gt;" in body
-    spec = project.domain.index.objects["ENH-7"]
+    spec = project.domain.catalog.objects["ENH-7"]
     assert spec.title == "<script>alert(1)</script>"

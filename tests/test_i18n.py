@@ -18,7 +18,7 @@ def test_titles_are_translated_in_place(build, root):
             'enhspec-status-done">done</span></p>') in html
     assert "Die Tests unter <code" in html
     # the records keep the text as written, for sorting, filtering and the export
-    assert project.domain.index.objects["ENH-9.ER1"].title == "Export runs in parallel"
+    assert project.domain.catalog.objects["ENH-9.ER1"].title == "Export runs in parallel"
 
 
 @pytest.mark.parametrize("root", ["i18n", "i18n-myst"])

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sphinxcontrib_enhspec.config import DEFAULTS, EnhspecConfig
+from sphinxcontrib_enhspec.config import DEFAULTS
 from sphinxcontrib_enhspec.ids import (
     IdError,
     ObjectId,
@@ -17,6 +17,7 @@ from sphinxcontrib_enhspec.ids import (
     split_argument,
     split_list,
 )
+from sphinxcontrib_enhspec.settings import EnhspecConfig
 from sphinxcontrib_enhspec.warnings import Subtype
 
 CFG = EnhspecConfig(

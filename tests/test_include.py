@@ -24,7 +24,7 @@ def test_included_objects_belong_to_the_current_spec(build, root):
         f"{lines['dup']}: WARNING: duplicate ID 'ENH-5.ER2': also defined at {lines['first']} "
         "[enhspec.duplicate]",
     ]
-    er1 = project.domain.index.objects["ENH-5.ER1"]
+    er1 = project.domain.catalog.objects["ENH-5.ER1"]
     assert isinstance(er1, Requirement)
     assert (er1.spec, er1.location.docname) == ("ENH-5", "index")
     assert er1.location.source == str(project.srcdir / "_part.txt")

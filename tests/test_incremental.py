@@ -44,7 +44,7 @@ def test_edit_add_delete(build, root):
          ":status: open\n:priority: must" if ext == "md" else ":status: open\n   :priority: must")
     edited = build(root, srcdir=src, freshenv=False)
     assert edited.warnings() == []
-    er1 = edited.domain.index.objects["ENH-042.ER1"]
+    er1 = edited.domain.catalog.objects["ENH-042.ER1"]
     assert isinstance(er1, Requirement) and er1.status == "open"
     html = edited.text("export.html")
     assert ('<span class="enhspec-box enhspec-box-open">\u2610</span> '
@@ -54,8 +54,8 @@ def test_edit_add_delete(build, root):
     write(src / f"new.{ext}", SOURCES[root]["new"])
     added = build(root, srcdir=src, freshenv=False)
     assert added.warnings() == []
-    assert "ENH-042.ER7" in added.domain.index.objects
-    assert added.domain.index.objects["ENH-042.ER7"].location.docname == "new"
+    assert "ENH-042.ER7" in added.domain.catalog.objects
+    assert added.domain.catalog.objects["ENH-042.ER7"].location.docname == "new"
     assert b"ENH-042.ER7" in zlib.decompress(
         (added.outdir / "objects.inv").read_bytes().split(b"\n", 4)[4])
     assert 'href="#req-ENH-042.ER7"' in added.text("new.html")
@@ -64,10 +64,10 @@ def test_edit_add_delete(build, root):
     (src / f"legacy.{ext}").unlink()
     edit(src / f"index.{ext}", SOURCES[root]["toctree"], SOURCES[root]["toctree_after"])
     deleted = build(root, srcdir=src, freshenv=False)
-    gone = [i for i in deleted.domain.index.objects if i.startswith("ENH-017")]
+    gone = [i for i in deleted.domain.catalog.objects if i.startswith("ENH-017")]
     assert gone == []
-    assert "KEEP-NAMES" not in deleted.domain.index.objects
-    assert "exporter.threads@2.0" not in deleted.domain.index.config_changes
+    assert "KEEP-NAMES" not in deleted.domain.catalog.objects
+    assert "exporter.threads@2.0" not in deleted.domain.catalog.config_changes
     spec_line, er1_line = (4, 16) if ext == "rst" else (3, 16)
     any_line = 8 if ext == "rst" else 7
     after_reading = [
@@ -85,7 +85,7 @@ def test_edit_add_delete(build, root):
     # the same sources built clean give the same records and the same checks
     fresh = build(root, srcdir=src, freshenv=True)
     assert fresh.domain.records == deleted.domain.records
-    assert fresh.domain.index.objects == deleted.domain.index.objects
+    assert fresh.domain.catalog.objects == deleted.domain.catalog.objects
     assert fresh.warnings() == [
         *after_reading,
         f"index.{ext}:{any_line}: WARNING: 'any' reference target not found: ENH-017.ER2 "

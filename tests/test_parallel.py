@@ -24,7 +24,7 @@ def test_parallel_build_equals_serial(build, root):
     serial = build(root)
     parallel = build(root, parallel=2)
     assert parallel.app.parallel == 2
-    serial_index, parallel_index = serial.domain.index, parallel.domain.index
+    serial_index, parallel_index = serial.domain.catalog, parallel.domain.catalog
     assert len(serial_index.objects) == 12 * 6
     assert serial_index.objects == parallel_index.objects
     assert serial_index.config_changes == parallel_index.config_changes

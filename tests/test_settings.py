@@ -17,7 +17,7 @@ TWINS = ["settings", "settings-myst"]
 def test_custom_settings_take_effect(build, root):
     project = build(root)
     assert project.warnings() == []
-    index = project.domain.index
+    index = project.domain.catalog
     # ER1 does not match this project's local pattern: it is a global ID, kept as written
     assert sorted(index.objects) == [
         "ER1", "RFC7", "RFC7/F1", "RFC7/R1", "RFC7/S2", "RFC7/S3", "RFC8"]
@@ -74,7 +74,7 @@ def test_bad_settings_warn_at_conf_py_and_use_defaults(build, root):
     assert config.enhspec_spec_statuses[0] == "draft"
     assert config.enhspec_id_separator == "."
     assert config.enhspec_require_verification == ["approved"]
-    index = project.domain.index
+    index = project.domain.catalog
     assert sorted(index.objects) == ["ENH-1", "ENH-1.ER1"]
     er1 = index.objects["ENH-1.ER1"]
     assert isinstance(er1, Requirement) and er1.kind == "enhancement"
@@ -86,4 +86,4 @@ def test_override_from_the_command_line_is_located_at_conf_py(build):
         "conf.py:1: WARNING: enhspec_id_separator must be a non-empty string without spaces, "
         "not 'a b'; using the default [enhspec.config]",
     ]
-    assert "ENH-042.ER1" in project.domain.index.objects
+    assert "ENH-042.ER1" in project.domain.catalog.objects

@@ -26,7 +26,7 @@ def test_step_numbers_orders_and_releases(build, root):
         f"index.{ext}:{at['dup']}: WARNING: duplicate ID 'ENH-1.ER1': also defined at "
         f"index.{ext}:{at['first']} [enhspec.duplicate]",
     ]
-    steps = {i: r for i, r in project.domain.index.objects.items()
+    steps = {i: r for i, r in project.domain.catalog.objects.items()
              if isinstance(r, MigrationStep)}
     # numbers count the unnamed steps; orders count every step of the spec in the document
     assert {i: (s.title, s.order, s.release, s.spec) for i, s in steps.items()} == {
@@ -35,7 +35,7 @@ def test_step_numbers_orders_and_releases(build, root):
         "ENH-1.M2": ("Second", 3, "3.1", "ENH-1"),
         "ENH-1.M9": ("Has one", 2, "3.0", "ENH-1"),
     }
-    assert project.domain.index.config_changes == {}
+    assert project.domain.catalog.config_changes == {}
     index = project.text("index.html")
     # the second ER1 keeps its block and gets an anchor of its own
     assert index.count('id="req-ENH-1.ER1"') == 1

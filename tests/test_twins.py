@@ -32,7 +32,7 @@ def records(project):
     return {
         ident: replace(record, location=replace(
             record.location, lineno=0, source=Path(record.location.source).name))
-        for ident, record in project.domain.index.objects.items()
+        for ident, record in project.domain.catalog.objects.items()
     }
 
 
@@ -42,4 +42,4 @@ def test_myst_twin_matches(build, root):
     for docname in ROOTS[root]:
         assert rst.blocks(docname) == myst.blocks(docname), docname
     assert records(rst) == records(myst)
-    assert len(rst.domain.index.objects) > 0
+    assert len(rst.domain.catalog.objects) > 0

@@ -217,6 +217,6 @@ def test_export_carries_outcomes(build, junit):
     ("test_y", "test_y"),
 ])
 def test_node_ids_in_junit_form(test_id, dotted_form):
-    from sphinxcontrib_enhspec.verification import dotted
+    from sphinxcontrib_enhspec.derive.verification import dotted
 
     assert dotted(test_id) == dotted_form

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .collections import COLLECTIONS
 from .migration import ConfigChangeDirective, MigrationStepDirective
+from .placeholders import COLLECTIONS
 from .requirement import RequirementDirective
 from .risk import MitigationDirective, RiskDirective
 from .spec import SpecDirective

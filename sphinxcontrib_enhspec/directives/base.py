@@ -10,8 +10,6 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from ..config import EnhspecConfig
-from ..i18n import TEXT_CLASS
 from ..ids import (
     IdError,
     ObjectId,
@@ -22,7 +20,7 @@ from ..ids import (
     split_list,
 )
 from ..model import Location
-from ..roles import CURRENT_SPEC
+from ..nodes import CURRENT_SPEC, TEXT_CLASS, TEXT_KEY, TextPart, text_key
 from ..warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -31,6 +29,7 @@ if TYPE_CHECKING:
 
     from ..domain import EnhspecDomain
     from ..model import Record
+    from ..settings import EnhspecConfig
 
 #: ``ref_context`` key of the current spec's release, the default of its steps and changes.
 CURRENT_RELEASE = "enhspec:release"
@@ -130,7 +129,7 @@ class EnhspecDirective(SphinxDirective):
         word, title_text = split_argument(self.arguments[0])
         spec = self.current_spec()
         ident = self.full_id(word, spec)
-        return word, spec, ident, self.title(title_text, key=ident.full if ident else "")
+        return word, spec, ident, self.title(title_text, ident=ident.full if ident else "")
 
     def full_id(self, word: str, spec: str) -> ObjectId | None:
         """The object's full ID, or None (with a warning) when it has none."""
@@ -150,18 +149,18 @@ class EnhspecDirective(SphinxDirective):
         used.add(anchor)
         return anchor
 
-    def title(self, title: str, kind: str = "title", key: str = "") -> list[Node]:
+    def title(self, title: str, part: TextPart = TextPart.TITLE, ident: str = "") -> list[Node]:
         """Inline markup in the document's own language, wrapped as one translatable text.
 
-        With `key` (the object's ID), collections show the text as this page does.
+        With `ident` (the object's ID), collections show the text as this page does.
         """
         if not title:
             return []
         inline, messages = self.parse_inline(title, lineno=self.lineno)
-        wrapper = nodes.inline(title, "", *inline, classes=[TEXT_CLASS, f"enhspec-{kind}"],
-                               translatable=True)
-        if key:
-            wrapper["enhspec_key"] = f"{key}#{kind.removesuffix('-text')}"
+        css = "enhspec-title" if part is TextPart.TITLE else f"enhspec-{part.value}-text"
+        wrapper = nodes.inline(title, "", *inline, classes=[TEXT_CLASS, css], translatable=True)
+        if ident:
+            wrapper[TEXT_KEY] = text_key(ident, part)
         # A title is shown again in tables and exports: markup such as Markdown's inline
         # HTML shows as the text it is, never as markup.
         for raw in list(wrapper.findall(nodes.raw)):

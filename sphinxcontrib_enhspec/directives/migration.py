@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 
-from .. import blocks
-from ..config import CONFIG_ACTIONS
 from ..ids import ObjectId
-from ..model import ConfigChange, MigrationStep
-from ..roles import CURRENT_SPEC
+from ..model import CONFIG_ACTIONS, ConfigChange, MigrationStep
+from ..nodes import CURRENT_SPEC
+from ..render import parts
 from ..warnings import Subtype
 from .base import EnhspecDirective, option_spec, plain
 
@@ -50,7 +49,7 @@ class MigrationStepDirective(EnhspecDirective):
             ident = None
         owner = ident.spec if ident else spec
         position = self._count(ORDER_COUNTS, owner)
-        title = self.title(" ".join(self.arguments[0].split()), key=ident.full if ident else "")
+        title = self.title(" ".join(self.arguments[0].split()), ident=ident.full if ident else "")
         order = self._order(position)
         breaking = self.flag("breaking")
         content = self.content_nodes()
@@ -64,14 +63,14 @@ class MigrationStepDirective(EnhspecDirective):
                 spec=owner, release=release, order=order, breaking=breaking,
                 body_digest=digest(content),
             )
-        block = blocks.container("migration-step", *(["enhspec-breaking"] if breaking else []))
-        extra = [blocks.badge("breaking", "breaking")] if breaking else []
-        block += blocks.heading(ident.full if ident else "Migration step", title, *extra)
-        block += blocks.fields([
-            ("Release", blocks.text(release)),
-            ("Order", blocks.text(str(order))),
+        block = parts.container("migration-step", *(["enhspec-breaking"] if breaking else []))
+        extra = [parts.badge("breaking", "breaking")] if breaking else []
+        block += parts.heading(ident.full if ident else "Migration step", title, *extra)
+        block += parts.fields([
+            ("Release", parts.text(release)),
+            ("Order", parts.text(str(order))),
         ])
-        block += blocks.body(content)
+        block += parts.body(content)
         return self.finish(record, anchor, block)
 
     def _count(self, key: str, spec: str) -> int:
@@ -119,15 +118,15 @@ class ConfigChangeDirective(EnhspecDirective):
                                   action=action, release=release, **values)
         else:
             self.problem(Subtype.INVALID_ID, "config-change: the key %r must be one word", key)
-        block = blocks.container("config-change")
-        extra = [blocks.badge("action", action)] if action else []
-        block += blocks.heading("", [nodes.literal(key, key)], *extra)
-        block += blocks.fields([
-            ("Action", blocks.text(action)),
-            ("Release", blocks.text(release)),
-            ("Default", blocks.literals([values["default"]] if values["default"] else [])),
-            ("Previous", blocks.literals([values["previous"]] if values["previous"] else [])),
-            ("Replaces", blocks.literals([values["replaces"]] if values["replaces"] else [])),
+        block = parts.container("config-change")
+        extra = [parts.badge("action", action)] if action else []
+        block += parts.heading("", [nodes.literal(key, key)], *extra)
+        block += parts.fields([
+            ("Action", parts.text(action)),
+            ("Release", parts.text(release)),
+            ("Default", parts.literals([values["default"]] if values["default"] else [])),
+            ("Previous", parts.literals([values["previous"]] if values["previous"] else [])),
+            ("Replaces", parts.literals([values["replaces"]] if values["replaces"] else [])),
         ])
-        block += blocks.body(self.content_nodes())
+        block += parts.body(self.content_nodes())
         return self.finish(record, anchor, block)

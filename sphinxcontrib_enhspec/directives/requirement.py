@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from .. import blocks
-from ..config import PRIORITIES, is_done
 from ..ids import kind_of
-from ..model import Requirement
+from ..model import PRIORITIES, Requirement, is_done
 from ..nodes import box, test_outcomes
+from ..render import parts
 from .base import EnhspecDirective, option_spec, plain
 
 if TYPE_CHECKING:
@@ -46,18 +45,18 @@ class RequirementDirective(EnhspecDirective):
             )
         docname = self.env.docname
         owner = ident.spec if ident else spec
-        block = blocks.container("requirement", blocks.css("kind", kind),
-                                 blocks.css("status", status))
+        block = parts.container("requirement", parts.css("kind", kind),
+                                 parts.css("status", status))
         tests = self._tests(record)
-        block += blocks.heading(ident.full if ident else word, title,
-                                blocks.badge("status", status), lead=box(is_done(status)))
-        block += blocks.meta([
-            ("Kind", blocks.text(kind)),
-            ("Priority", blocks.text(priority)),
-            ("Depends on", blocks.xrefs("req", depends, owner, docname)),
-            ("Implemented by", blocks.source_links(implemented_by, cfg.source_url)),
-            ("Tags", blocks.text(", ".join(tags))),
-            ("Verified by", blocks.literals(verified_by) if tests is None else []),
+        block += parts.heading(ident.full if ident else word, title,
+                                parts.badge("status", status), lead=box(is_done(status)))
+        block += parts.meta([
+            ("Kind", parts.text(kind)),
+            ("Priority", parts.text(priority)),
+            ("Depends on", parts.xrefs("req", depends, owner, docname)),
+            ("Implemented by", parts.source_links(implemented_by, cfg.source_url)),
+            ("Tags", parts.text(", ".join(tags))),
+            ("Verified by", parts.literals(verified_by) if tests is None else []),
         ], pending=None if tests is None else ("Verified by", tests))
         block.extend(self.content_nodes())
         return self.finish(record, anchor, block)
@@ -67,5 +66,5 @@ class RequirementDirective(EnhspecDirective):
         results are read; None for a requirement that could not be recorded."""
         if record is None:
             return None
-        self.domain.note_card(self.env.docname, "requirement", record.id)
+        self.domain.note_fill(self.env.docname, "requirement", record.id)
         return test_outcomes(req=record.id, docname=self.env.docname)

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
-from .. import blocks
-from ..config import RISK_STATUSES
-from ..model import Risk
+from ..model import RISK_STATUSES, Risk
+from ..nodes import MITIGATION_CLASS, TextPart
+from ..render import parts
 from ..warnings import Subtype
 from .base import EnhspecDirective, option_spec, plain
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 #: ``temp_data`` key set while a risk's body is parsed.
 IN_RISK = "enhspec:in-risk"
-MITIGATION_CLASS = "enhspec-mitigation"
 
 
 class RiskDirective(EnhspecDirective):
@@ -38,8 +37,8 @@ class RiskDirective(EnhspecDirective):
         status = self.choice("status", RISK_STATUSES, "open")
         affects = self.items("affects")
         tags = self.items("tags")
-        mitigation_option = self.title(self.options.get("mitigation", ""), "mitigation-text",
-                                       key=ident.full if ident else "")
+        mitigation_option = self.title(self.options.get("mitigation", ""), TextPart.MITIGATION,
+                                       ident=ident.full if ident else "")
         content = self._body()
         mitigation = " ".join(filter(None, [plain(mitigation_option), *_nested(content)]))
         record = None
@@ -53,18 +52,18 @@ class RiskDirective(EnhspecDirective):
                 tags=tags,
             )
         owner = ident.spec if ident else spec
-        block = blocks.container("risk", blocks.css("status", status))
-        block += blocks.heading(ident.full if ident else word, title,
-                                blocks.badge("status", status))
-        block += blocks.fields([
-            ("Category", blocks.text(category)),
-            ("Likelihood", [blocks.badge("level", likelihood)] if likelihood else []),
-            ("Impact", [blocks.badge("level", impact)] if impact else []),
-            ("Affects", blocks.xrefs("req", affects, owner, self.env.docname)),
+        block = parts.container("risk", parts.css("status", status))
+        block += parts.heading(ident.full if ident else word, title,
+                                parts.badge("status", status))
+        block += parts.fields([
+            ("Category", parts.text(category)),
+            ("Likelihood", [parts.badge("level", likelihood)] if likelihood else []),
+            ("Impact", [parts.badge("level", impact)] if impact else []),
+            ("Affects", parts.xrefs("req", affects, owner, self.env.docname)),
             ("Mitigation", mitigation_option),
-            ("Tags", blocks.text(", ".join(tags))),
+            ("Tags", parts.text(", ".join(tags))),
         ])
-        block += blocks.body(content)
+        block += parts.body(content)
         return self.finish(record, anchor, block)
 
     def _body(self) -> list[Node]:

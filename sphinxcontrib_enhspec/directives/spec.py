@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from .. import blocks
 from ..ids import IdError, check_spec_id, split_argument
 from ..model import Spec
-from ..nodes import spec_summary
-from ..roles import CURRENT_SPEC
+from ..nodes import CURRENT_SPEC, card_counts
+from ..render import parts
 from .base import CURRENT_RELEASE, EnhspecDirective, option_spec, plain
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ class SpecDirective(EnhspecDirective):
         except IdError as problem:
             self.problem(problem.subtype, "enhancement-spec: %s", problem.message)
             spec_id = ""
-        title = self.title(title_text, key=spec_id)
+        title = self.title(title_text, ident=spec_id)
         statuses = self.cfg.spec_statuses
         status = self.choice("status", statuses, self.default_status(statuses, "draft"))
         authors = self.items("author")
@@ -52,21 +51,21 @@ class SpecDirective(EnhspecDirective):
             self.env.ref_context[CURRENT_SPEC] = spec_id
             self.env.ref_context[CURRENT_RELEASE] = record.release
         docname = self.env.docname
-        card = blocks.container("spec", blocks.css("status", status))
-        card += blocks.heading(word, title, blocks.badge("status", status))
-        fields = blocks.fields([
-            ("Status", blocks.text(status)),
-            ("Version", blocks.text(self.options.get("version", ""))),
-            ("Date", blocks.text(self.options.get("date", ""))),
-            ("Authors", blocks.text(", ".join(authors))),
-            ("Module", blocks.text(self.options.get("module", ""))),
-            ("Release", blocks.text(self.options.get("release", ""))),
-            ("Supersedes", blocks.xrefs("spec", supersedes, spec_id, docname)),
-            ("Tags", blocks.text(", ".join(tags))),
+        card = parts.container("spec", parts.css("status", status))
+        card += parts.heading(word, title, parts.badge("status", status))
+        fields = parts.fields([
+            ("Status", parts.text(status)),
+            ("Version", parts.text(self.options.get("version", ""))),
+            ("Date", parts.text(self.options.get("date", ""))),
+            ("Authors", parts.text(", ".join(authors))),
+            ("Module", parts.text(self.options.get("module", ""))),
+            ("Release", parts.text(self.options.get("release", ""))),
+            ("Supersedes", parts.xrefs("spec", supersedes, spec_id, docname)),
+            ("Tags", parts.text(", ".join(tags))),
         ])
         if record is not None:
-            fields[0] += spec_summary(spec=spec_id, docname=docname)
-            self.domain.note_card(docname, "spec", spec_id)
+            fields[0] += card_counts(spec=spec_id, docname=docname)
+            self.domain.note_fill(docname, "spec", spec_id)
         card += fields
-        card += blocks.body(self.content_nodes())
+        card += parts.body(self.content_nodes())
         return self.finish(record, anchor, card)

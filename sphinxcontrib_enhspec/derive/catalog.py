@@ -1,4 +1,4 @@
-"""One pass over all records: the objects by ID, their duplicates and derived fields."""
+"""The catalog: every record by ID, built in one pass, with the IDs defined twice."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from .model import ConfigChange, LinkedRecord, MigrationStep, Record, Spec
+from ..model import ConfigChange, LinkedRecord, MigrationStep, Record, Spec
 
 R = TypeVar("R", ConfigChange, LinkedRecord)
 
 
 @dataclass
-class Index:
+class Catalog:
     """Records of the whole project, keyed for lookup; built once per change of the records."""
 
     objects: dict[str, LinkedRecord] = field(default_factory=dict)
@@ -52,10 +52,10 @@ def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
     return record
 
 
-def build_index(
+def build_catalog(
     records_by_doc: Mapping[str, Sequence[Record]], external: Sequence[LinkedRecord] = ()
-) -> Index:
-    """Index every record; the first definition of an ID in document order stands.
+) -> Catalog:
+    """Catalog every record; the first definition of an ID in document order stands.
 
     Other projects' objects (`external`) come last; their IDs carry their project's prefix.
     """
@@ -65,14 +65,14 @@ def build_index(
     for rec in ordered:
         if isinstance(rec, Spec):
             specs.setdefault(rec.id, rec)
-    index = Index()
+    catalog = Catalog()
     for rec in ordered:
         rec = _with_release(rec, specs)
         if isinstance(rec, ConfigChange):
-            _add(index.config_changes, rec, index.duplicates)
+            _add(catalog.config_changes, rec, catalog.duplicates)
         else:
-            _add(index.objects, rec, index.duplicates)
-    return index
+            _add(catalog.objects, rec, catalog.duplicates)
+    return catalog
 
 
 def _add(table: dict[str, R], record: R, duplicates: list[tuple[Record, Record]]) -> None:

@@ -1,29 +1,18 @@
-"""Derived indexes over all records, built in one pass and shared by every collection."""
+"""The records of one build sorted, with their links resolved and their tests matched."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-from .config import EnhspecConfig
-from .ids import candidates
-from .index import Index
-from .model import ConfigChange, MigrationStep, Requirement, Risk, Spec
-from .results import Results
+from ..ids import candidates, natural_key
+from ..model import OPEN, ConfigChange, MigrationStep, Requirement, Risk, Spec, is_done
+from ..settings import EnhspecConfig
+from ..versions import release_key
+from .catalog import Catalog
 from .verification import TestIndex, Verification
-from .versions import release_key
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts ``ER2`` before ``ER10``."""
-    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
-                 for part in _DIGITS.split(text) if part)
-
 
 OfSpec = TypeVar("OfSpec", Requirement, Risk)
 
@@ -36,13 +25,24 @@ def _by_spec(records: list[OfSpec]) -> dict[str, list[OfSpec]]:
     return out
 
 
-@dataclass
-class Views:
-    """The records of one build, indexed by spec, kind, release and link."""
+@dataclass(frozen=True)
+class SpecCounts:
+    """What the spec index, the card and the export show of a spec beyond its options."""
 
-    index: Index
+    spec: Spec
+    done: int
+    total: int
+    open_risks: int
+    superseded_by: tuple[str, ...]
+
+
+@dataclass
+class Traces:
+    """Every object of the build by kind and ID order, and the relations between them."""
+
+    catalog: Catalog
     cfg: EnhspecConfig
-    tests: TestIndex = field(default_factory=lambda: TestIndex(Results(), configured=False))
+    tests: TestIndex
     specs: list[Spec] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
@@ -50,7 +50,7 @@ class Views:
     changes: list[ConfigChange] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for record in self.index.objects.values():
+        for record in self.catalog.objects.values():
             if isinstance(record, Spec):
                 self.specs.append(record)
             elif isinstance(record, Requirement):
@@ -59,18 +59,10 @@ class Views:
                 self.risks.append(record)
             else:
                 self.steps.append(record)
-        self.changes = list(self.index.config_changes.values())
+        self.changes = list(self.catalog.config_changes.values())
         for records in (self.specs, self.requirements, self.risks, self.steps):
             records.sort(key=lambda r: natural_key(r.id))
         self.changes.sort(key=lambda c: (c.release == "", release_key(c.release), c.key))
-
-    def local(self) -> Views:
-        """The same views without other projects' objects."""
-        local = Views(self.index, self.cfg, self.tests)
-        for name in ("specs", "requirements", "risks", "steps"):
-            records = getattr(local, name)
-            records[:] = [r for r in records if not r.location.external]
-        return local
 
     @cached_property
     def verification(self) -> dict[str, Verification]:
@@ -93,7 +85,7 @@ class Views:
         out: dict[str, list[str]] = defaultdict(list)
         for risk in self.risks:
             for target in risk.affects:
-                req = self.index.lookup(candidates(target, risk.spec, self.cfg), "requirement")
+                req = self.catalog.lookup(candidates(target, risk.spec, self.cfg), "requirement")
                 if req is not None and risk.id not in out[req.id]:
                     out[req.id].append(risk.id)
         return out
@@ -104,14 +96,29 @@ class Views:
         out: dict[str, list[str]] = defaultdict(list)
         for spec in self.specs:
             for target in spec.supersedes:
-                old = self.index.spec(target)
+                old = self.catalog.spec(target)
                 if old is not None:
                     out[old.id].append(spec.id)
         return out
 
+    @cached_property
+    def counts(self) -> dict[str, SpecCounts]:
+        """Spec ID -> its requirement and open-risk counts and its successors."""
+        out = {}
+        for spec in self.specs:
+            reqs = self.requirements_of.get(spec.id, [])
+            out[spec.id] = SpecCounts(
+                spec=spec,
+                done=sum(is_done(req.status) for req in reqs),
+                total=len(reqs),
+                open_risks=sum(risk.status == OPEN for risk in self.risks_of.get(spec.id, [])),
+                superseded_by=tuple(self.superseded_by.get(spec.id, ())),
+            )
+        return out
+
     def release_of(self, spec_id: str) -> str:
         """The release of a spec ('' when it has none or is unknown)."""
-        spec = self.index.spec(spec_id)
+        spec = self.catalog.spec(spec_id)
         return spec.release if spec is not None else ""
 
     def depends_of(self, req: Requirement) -> list[str]:
@@ -124,5 +131,5 @@ class Views:
 
     def resolve(self, target: str, spec: str, objtype: str) -> str:
         """The full ID `target` names from `spec`, or `target` as written when unknown."""
-        record = self.index.lookup(candidates(target, spec, self.cfg), objtype)
+        record = self.catalog.lookup(candidates(target, spec, self.cfg), objtype)
         return record.id if record is not None else target

@@ -9,9 +9,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import docname_join
 
-from ..blocks import xref
+from ..nodes import TextPart, text_key
+from .parts import xref
 
-#: Looks up parsed inline nodes by key (``<id>#title``), or a body by step ID.
+#: Looks up parsed nodes by key (see `text_key`).
 Lookup = Callable[[str], Sequence[nodes.Node]]
 
 
@@ -21,9 +22,6 @@ class Context:
 
     docname: str
     texts: Lookup
-    #: A step's body, or a risk's nested mitigations, by object ID.
-    bodies: Lookup
-    mitigations: Lookup
     #: Object ID -> the document it is written in.
     source_of: Callable[[str], str]
     #: (role, full ID) -> a resolved link, or None to leave the link to reference
@@ -32,17 +30,20 @@ class Context:
     resolve: Callable[[str, str], nodes.Node | None]
     source_url: str | None = None
 
-    def title(self, ident: str, plain: str) -> list[nodes.Node]:
-        """An object's title as the page shows it (markup, translation), else its text."""
-        return self.text(f"{ident}#title", plain)
+    def parsed(self, ident: str, part: TextPart) -> Sequence[nodes.Node]:
+        """The nodes kept of part `part` of object `ident`, as its page shows them."""
+        return self.texts(text_key(ident, part))
 
-    def text(self, key: str, plain: str) -> list[nodes.Node]:
-        """Parsed inline text by key, copied for this page."""
-        found = self.texts(key)
+    def text(self, ident: str, part: TextPart, plain: str) -> list[nodes.Node]:
+        """A part of an object as its page shows it (markup, translation), else `plain`."""
+        found = self.parsed(ident, part)
         if not found:
             return [nodes.Text(plain)] if plain else []
-        source = key.partition("#")[0]
-        return [self.adopt(node, self.source_of(source)) for node in found]
+        return [self.adopt(node, self.source_of(ident)) for node in found]
+
+    def title(self, ident: str, plain: str) -> list[nodes.Node]:
+        """An object's title as its page shows it, else its plain text."""
+        return self.text(ident, TextPart.TITLE, plain)
 
     def adopt(self, node: nodes.Node, source: str) -> nodes.Node:
         """A copy of `node` (from document `source`) for this page: IDs dropped, links made

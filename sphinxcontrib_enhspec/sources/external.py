@@ -8,19 +8,12 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urljoin
 
-from .export import FILENAME, SCHEMA_VERSION
-from .model import LinkedRecord, Location, MigrationStep, Requirement, Risk, Spec
+from ..exchange import FILENAME, LISTS, SCHEMA_VERSION, ExchangeError, record
+from ..model import LinkedRecord, Location
 
 TIMEOUT = 30
-_KINDS: dict[str, type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep]] = {
-    "specs": Spec, "requirements": Requirement, "risks": Risk, "migration_steps": MigrationStep,
-}
-_TUPLES = {"authors", "supersedes", "tags", "depends", "verified_by", "implemented_by",
-           "affects"}
-_PREFIXED = {"spec", "supersedes", "depends", "affects"}
 
 
 @dataclass(frozen=True)
@@ -62,36 +55,35 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         raise ExternalError(f"is not an enhspec export of schema version {SCHEMA_VERSION}")
     records: list[LinkedRecord] = []
-    for key, cls in _KINDS.items():
+    for key, cls in LISTS.items():
         entries = data.get(key, [])
         if not isinstance(entries, list):
             raise ExternalError(f"has no list of {key}")
-        records.extend(_record(name, base_url, cls, entry) for entry in entries)
+        for entry in entries:
+            uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
+            try:
+                records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))
+            except ExchangeError as error:
+                raise ExternalError(str(error)) from error
     return External(name, tuple(records), hashlib.sha256(raw).hexdigest())
 
 
-def _record(name: str, base_url: str,
-            cls: type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep],
-            entry: Any) -> LinkedRecord:
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise ExternalError("has an object without an ID")
-    fields: dict[str, Any] = {}
-    for field in cls.__dataclass_fields__.values():
-        if not field.init or field.name in {"location", "anchor"} or field.name not in entry:
-            continue
-        value = entry[field.name]
-        if field.name in _TUPLES:
-            value = tuple(_prefixed(name, v) if field.name in _PREFIXED else str(v)
-                          for v in value or ())
-        elif field.name in _PREFIXED or field.name == "id":
-            value = _prefixed(name, value) if value else ""
-        fields[field.name] = value
-    uri = urljoin(base_url, str(entry.get("uri", "")))
-    try:
-        return cls(**fields, location=Location("", 0, uri=uri), anchor="")
-    except TypeError as error:
-        raise ExternalError(f"has an object of the wrong shape: {error}") from error
+@dataclass(frozen=True)
+class ExternalProblem:
+    """A project's export that could not be used: its name, where it was read, why."""
+
+    name: str
+    where: str
+    message: str
 
 
-def _prefixed(name: str, ident: Any) -> str:
-    return f"{name}:{ident}"
+def read_all(mapping: dict[str, tuple[str, str | None]], confdir: str
+             ) -> tuple[list[External], list[ExternalProblem]]:
+    """Every project of ``enhspec_external`` that could be read, and the ones that could not."""
+    found, problems = [], []
+    for name, (base_url, path) in sorted(mapping.items()):
+        try:
+            found.append(read(name, base_url, path, confdir))
+        except ExternalError as error:
+            problems.append(ExternalProblem(name, source_of(base_url, path, confdir), str(error)))
+    return found, problems

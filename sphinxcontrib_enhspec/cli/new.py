@@ -6,14 +6,13 @@ import argparse
 import datetime
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 
-from . import __version__
-from .config import DEFAULTS
+from ..config import DEFAULTS
 
 API_EXAMPLE = '''class ExistingClass:
     def enhanced_method(self, new_param: Type) -> EnhancedReturnType:
@@ -64,8 +63,8 @@ class Format:
 def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
            date: str) -> str:
     """The text of a new spec."""
-    template_text = resources.files(__package__).joinpath("templates/spec.jinja").read_text(
-        encoding="utf-8")
+    template = resources.files("sphinxcontrib_enhspec").joinpath("templates/spec.jinja")
+    template_text = template.read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     writer = Format(fmt)
@@ -77,11 +76,8 @@ def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command line: ``enhspec new ID TITLE [--format rst|md] [--dir DIR]``."""
-    top = argparse.ArgumentParser(prog="enhspec", description=__doc__)
-    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = top.add_subparsers(dest="command", required=True)
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``enhspec new ID TITLE [--format rst|md] [--dir DIR]`` to the command line."""
     new = commands.add_parser("new", help="write a new enhancement spec from the template")
     new.add_argument("id", help="the spec's ID, e.g. ENH-043")
     new.add_argument("title", help="the spec's title")
@@ -92,12 +88,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--module", default="module", help="the module the spec changes")
     new.add_argument("--id-pattern", default=DEFAULTS["enhspec_spec_id_pattern"],
                      help="the project's enhspec_spec_id_pattern")
-    return top
+    new.set_defaults(run=run)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; 0 on success, 1 when nothing could be written."""
-    args = parser().parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """Write the spec; 0 on success, 1 when nothing could be written."""
     if not re.search(args.id_pattern, args.id):
         print(f"enhspec: {args.id!r} does not match the spec ID pattern {args.id_pattern!r}",
               file=sys.stderr)
@@ -116,7 +111,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream.write(text)
     print(f"wrote {path}; add it to a toctree to build it")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Requirement
-from .results import Outcome, Results, TestCase, worst
+from ..model import Outcome, Requirement, TestCase, worst
 
 _PARAMS = re.compile(r"\[.*\]$")
 
@@ -58,13 +58,13 @@ class Verification:
 class TestIndex:
     """Test cases by ``classname.name``, without parameters, by bare name and by marker."""
 
-    def __init__(self, results: Results, configured: bool) -> None:
+    def __init__(self, cases: Sequence[TestCase], configured: bool) -> None:
         self.configured = configured
         self.by_dotted: dict[str, list[TestCase]] = defaultdict(list)
         self.by_base: dict[str, list[TestCase]] = defaultdict(list)
         self.by_name: dict[str, list[TestCase]] = defaultdict(list)
         self.by_requirement: dict[str, list[TestCase]] = defaultdict(list)
-        for case in results.cases:
+        for case in cases:
             self.by_dotted[case.dotted].append(case)
             self.by_base[_PARAMS.sub("", case.dotted)].append(case)
             self.by_name[case.name].append(case)

@@ -1,17 +1,19 @@
-"""Project-wide checks after reading: duplicates, dangling option links, dependency cycles."""
+"""Project-wide checks after reading: duplicates, dangling option links, dependency cycles,
+and the verification gate."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .config import EnhspecConfig
-from .ids import candidates
-from .index import Index
-from .model import ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
-from .query import MIGRATION_GUIDE, Query
-from .versions import parse_version
-from .warnings import Subtype
+from ..ids import candidates
+from ..model import DROPPED, ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+from ..query import MIGRATION_GUIDE, Query
+from ..settings import EnhspecConfig
+from ..versions import parse_version
+from ..warnings import Subtype
+from .catalog import Catalog
+from .traces import Traces
 
 
 @dataclass(frozen=True)
@@ -28,17 +30,17 @@ Where = Callable[[Location], str]
 
 
 def find_problems(
-    index: Index, cfg: EnhspecConfig, where: Where, queries: Sequence[Query] = ()
+    catalog: Catalog, cfg: EnhspecConfig, where: Where, queries: Sequence[Query] = ()
 ) -> list[Problem]:
     """Every consistency problem of the project, in a stable order."""
-    problems = [*_duplicates(index, where), *_dangling(index, cfg), *_cycles(index, cfg),
-                *_collections(index, queries)]
+    problems = [*_duplicates(catalog, where), *_dangling(catalog, cfg), *_cycles(catalog, cfg),
+                *_collections(catalog, queries)]
     return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
 
 
-def _collections(index: Index, queries: Sequence[Query]) -> Iterator[Problem]:
+def _collections(catalog: Catalog, queries: Sequence[Query]) -> Iterator[Problem]:
     """Unknown specs in filters; releases a migration guide cannot place."""
-    specs = {ident.casefold() for ident, r in index.objects.items() if r.objtype == "spec"}
+    specs = {ident.casefold() for ident, r in catalog.objects.items() if r.objtype == "spec"}
     for query in queries:
         for spec in query.values("spec"):
             if spec.casefold() not in specs:
@@ -48,8 +50,8 @@ def _collections(index: Index, queries: Sequence[Query]) -> Iterator[Problem]:
     if not any(query.kind == MIGRATION_GUIDE for query in queries):
         return
     placed: list[MigrationStep | ConfigChange] = [
-        *(r for r in index.objects.values() if isinstance(r, MigrationStep)),
-        *index.config_changes.values(),
+        *(r for r in catalog.objects.values() if isinstance(r, MigrationStep)),
+        *catalog.config_changes.values(),
     ]
     for record in placed:
         if record.release and parse_version(record.release) is None:
@@ -58,8 +60,8 @@ def _collections(index: Index, queries: Sequence[Query]) -> Iterator[Problem]:
                           "migration guides leave it out", record.location)
 
 
-def _duplicates(index: Index, where: Where) -> Iterator[Problem]:
-    for record, existing in index.duplicates:
+def _duplicates(catalog: Catalog, where: Where) -> Iterator[Problem]:
+    for record, existing in catalog.duplicates:
         what = "config change" if isinstance(record, ConfigChange) else "ID"
         yield Problem(
             Subtype.DUPLICATE,
@@ -68,11 +70,11 @@ def _duplicates(index: Index, where: Where) -> Iterator[Problem]:
         )
 
 
-def _dangling(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
-    for record in index.objects.values():
+def _dangling(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
+    for record in catalog.objects.values():
         if record.location.external:
             continue
-        if not isinstance(record, Spec) and record.spec and index.spec(record.spec) is None:
+        if not isinstance(record, Spec) and record.spec and catalog.spec(record.spec) is None:
             yield Problem(Subtype.UNRESOLVED, f"{record.id}: unknown spec {record.spec!r}",
                           record.location)
         links: tuple[tuple[str, tuple[str, ...], str], ...] = ()
@@ -85,7 +87,7 @@ def _dangling(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
         spec = record.id if isinstance(record, Spec) else record.spec
         for option, targets, objtype in links:
             for target in targets:
-                if index.lookup(candidates(target, spec, cfg), objtype) is None:
+                if catalog.lookup(candidates(target, spec, cfg), objtype) is None:
                     yield Problem(
                         Subtype.UNRESOLVED,
                         f"{record.id}: :{option}: names unknown {objtype} {target!r}",
@@ -93,22 +95,22 @@ def _dangling(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
                     )
 
 
-def _cycles(index: Index, cfg: EnhspecConfig) -> Iterator[Problem]:
+def _cycles(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
     """Each cycle of ``:depends:`` once, at the location of its first member."""
     graph: dict[str, list[str]] = {}
-    for record in index.objects.values():
+    for record in catalog.objects.values():
         if isinstance(record, Requirement) and not record.location.external:
-            edges = (index.lookup(candidates(t, record.spec, cfg), "requirement")
+            edges = (catalog.lookup(candidates(t, record.spec, cfg), "requirement")
                      for t in record.depends)
             graph[record.id] = sorted({e.id for e in edges
                                        if e is not None and not e.location.external})
     for component in _strongly_connected(graph):
         if len(component) == 1 and component[0] not in graph[component[0]]:
             continue
-        members = sorted(component, key=lambda rid: index.objects[rid].location)
+        members = sorted(component, key=lambda rid: catalog.objects[rid].location)
         path = " -> ".join([*members, members[0]])
         yield Problem(Subtype.CYCLE, f"requirements depend on each other in a cycle: {path}",
-                      index.objects[members[0]].location)
+                      catalog.objects[members[0]].location)
 
 
 def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
@@ -150,3 +152,32 @@ def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return components
+
+
+def verification_problems(traces: Traces, statuses: Sequence[str]) -> list[Problem]:
+    """An ``unverified`` problem per unverified requirement of a spec in one of `statuses`,
+    and a ``failed`` problem per failing or erroring test of one."""
+    gated = {status.casefold() for status in statuses}
+    if not gated:
+        return []
+    problems = []
+    for req in traces.requirements:
+        if req.location.external:
+            continue
+        spec = traces.catalog.spec(req.spec)
+        if spec is None or spec.status.casefold() not in gated:
+            continue
+        if req.status.casefold() == DROPPED:
+            continue
+        verification = traces.verification[req.id]
+        if not verification.verified:
+            tests = ", ".join(f"{t.test} {t.outcome}" for t in verification.tests)
+            problems.append(Problem(
+                Subtype.UNVERIFIED,
+                f"{req.id} is not verified, and its spec {spec.id} is {spec.status}: "
+                + (f"tests {tests}" if tests else "no test verifies it"), req.location))
+        problems.extend(
+            Problem(Subtype.FAILED, f"{req.id}: test {test.test!r} {test.outcome}",
+                    req.location)
+            for test in verification.failing)
+    return problems

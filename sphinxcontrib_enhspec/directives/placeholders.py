@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import query as q
-from ..config import CONFIG_ACTIONS, RISK_STATUSES
 from ..ids import match_choice
+from ..model import CONFIG_ACTIONS, RISK_STATUSES
 from ..nodes import collection
 from ..versions import parse_version
 from ..warnings import Subtype

@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-Outcome = Literal["passed", "failed", "skipped", "error", "missing"]
-#: Worst first: the outcome of several runs of one test is the worst of them.
-SEVERITY: tuple[Outcome, ...] = ("error", "failed", "passed", "skipped", "missing")
+from ..model import Outcome, TestCase
+
 REQUIREMENT_PROPERTY = "requirement"
-
-
-@dataclass(frozen=True)
-class TestCase:
-    """One ``<testcase>``: its names, outcome, and the requirements its marker names."""
-
-    classname: str
-    name: str
-    outcome: Outcome
-    requirements: tuple[str, ...] = ()
-    #: The results file it was read from.
-    path: str = ""
-
-    @property
-    def dotted(self) -> str:
-        """``classname.name``, the form test identifiers are matched in."""
-        return f"{self.classname}.{self.name}" if self.classname else self.name
 
 
 @dataclass(frozen=True)
@@ -50,9 +30,6 @@ class Results:
 
     cases: tuple[TestCase, ...] = ()
     problems: tuple[ResultsProblem, ...] = ()
-    #: Digest of the files read, so that a change of results is noticed.
-    digest: str = ""
-    files: tuple[str, ...] = field(default=())
 
 
 def find_files(pattern: str, confdir: str) -> list[str]:
@@ -68,7 +45,6 @@ def load(patterns: list[str], confdir: str) -> Results:
     problems: list[ResultsProblem] = []
     cases: list[TestCase] = []
     files: list[str] = []
-    digest = hashlib.sha256()
     for pattern in patterns:
         found = find_files(pattern, confdir)
         if not found:
@@ -84,11 +60,10 @@ def load(patterns: list[str], confdir: str) -> Results:
             except OSError as error:
                 problems.append(ResultsProblem(path, 0, f"cannot be read: {error.strerror}"))
                 continue
-            digest.update(path.encode() + b"\0" + data)
             read, problem = _parse(path, data)
             cases.extend(read)
             problems.extend([problem] if problem else [])
-    return Results(tuple(cases), tuple(problems), digest.hexdigest(), tuple(files))
+    return Results(tuple(cases), tuple(problems))
 
 
 def _parse(path: str, data: bytes) -> tuple[list[TestCase], ResultsProblem | None]:
@@ -123,7 +98,3 @@ def _case(element: ET.Element, path: str) -> TestCase:
     return TestCase(element.get("classname", ""), element.get("name", ""), outcome,
                     requirements, path)
 
-
-def worst(outcomes: list[Outcome]) -> Outcome:
-    """The outcome of several runs of one test: the worst of them."""
-    return min(outcomes, key=SEVERITY.index) if outcomes else "missing"

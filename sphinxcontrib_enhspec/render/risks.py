@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docutils import nodes
 
-from .. import blocks
+from ..derive.rows import Register, RiskRow
 from ..model import Risk
-from ..query import Query, matches
-from ..views import Views
+from ..nodes import TextPart
+from ..query import Query
+from . import parts
 from .context import Context
 from .tables import empty, paragraph, table
 
 HEADERS = ("ID", "Title", "Category", "Likelihood", "Impact", "Status", "Mitigation",
            "Affects")
-
-
-@dataclass(frozen=True)
-class RiskRow:
-    """A risk and the full IDs of the requirements it affects."""
-
-    risk: Risk
-    affects: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Register:
-    """The rows, and the levels the grid is laid out in (low to high)."""
-
-    rows: tuple[RiskRow, ...]
-    levels: tuple[str, ...]
-
-
-def derive(views: Views, query: Query) -> Register:
-    """The risks that pass the filters, in ID order."""
-    rows = tuple(RiskRow(risk, tuple(views.affects_of(risk))) for risk in views.risks
-                 if matches(query, risk, views.release_of(risk.spec)))
-    return Register(rows=rows, levels=views.cfg.levels)
 
 
 def render(register: Register, query: Query, ctx: Context) -> list[nodes.Node]:
@@ -56,23 +32,24 @@ def _cells(row: RiskRow, ctx: Context) -> list[list[nodes.Node]]:
     return [
         [ctx.link("risk", risk.id)],
         ctx.title(risk.id, risk.title),
-        blocks.text(risk.category),
-        [blocks.badge("level", risk.likelihood)] if risk.likelihood else [],
-        [blocks.badge("level", risk.impact)] if risk.impact else [],
-        [blocks.badge("status", risk.status)],
+        parts.text(risk.category),
+        [parts.badge("level", risk.likelihood)] if risk.likelihood else [],
+        [parts.badge("level", risk.impact)] if risk.impact else [],
+        [parts.badge("status", risk.status)],
         _mitigation(risk, ctx),
-        blocks.joined(ctx.link("req", target) for target in row.affects),
+        parts.joined(ctx.link("req", target) for target in row.affects),
     ]
 
 
 def _mitigation(risk: Risk, ctx: Context) -> list[nodes.Node]:
     """The option's text, then any nested mitigation's content, as the risk shows them."""
-    option = ctx.text(f"{risk.id}#mitigation", "") if ctx.texts(f"{risk.id}#mitigation") else []
+    option = ctx.text(risk.id, TextPart.MITIGATION, "")
     # The record joins the option's text and the nested ones: load the page only for those.
     said = " ".join("".join(node.astext() for node in option).split())
     nested = [] if said == risk.mitigation else [
-        ctx.adopt(node, risk.location.docname) for node in ctx.mitigations(risk.id)]
-    return [*option, *nested] if option or nested else blocks.text(risk.mitigation)
+        ctx.adopt(node, risk.location.docname)
+        for node in ctx.parsed(risk.id, TextPart.NESTED_MITIGATIONS)]
+    return [*option, *nested] if option or nested else parts.text(risk.mitigation)
 
 
 def grid(register: Register, ctx: Context) -> list[nodes.Node]:
@@ -93,22 +70,22 @@ def grid(register: Register, ctx: Context) -> list[nodes.Node]:
     group.extend(nodes.colspec(colwidth=12) for _ in range(len(levels) + 1))
     head = nodes.thead()
     head += _row([_entry([nodes.Text("Likelihood \\ impact")])] +
-                 [_entry([nodes.Text(impact)], [blocks.css("impact", impact)])
+                 [_entry([nodes.Text(impact)], [parts.css("impact", impact)])
                   for impact in levels])
     group += head
     body = nodes.tbody()
     for li, likelihood in reversed(list(enumerate(levels))):
-        entries = [_entry([nodes.Text(likelihood)], [blocks.css("likelihood", likelihood)])]
+        entries = [_entry([nodes.Text(likelihood)], [parts.css("likelihood", likelihood)])]
         for ii, impact in enumerate(levels):
             ids = cells.get((likelihood, impact), [])
-            entries.append(_entry(blocks.joined(ctx.link("risk", i) for i in ids),
+            entries.append(_entry(parts.joined(ctx.link("risk", i) for i in ids),
                                   ["enhspec-cell", f"enhspec-severity-{li + ii}"]))
         body += _row(entries)
     group += body
     out: list[nodes.Node] = [node]
     if unrated:
         out.append(paragraph(nodes.Text("Not rated: "),
-                             *blocks.joined(ctx.link("risk", i) for i in unrated),
+                             *parts.joined(ctx.link("risk", i) for i in unrated),
                              classes=["enhspec-unrated"]))
     return out
 

@@ -1,4 +1,4 @@
-"""Pieces of the visible blocks: headings, meta lines, field lists, badges and links."""
+"""Pieces of the visible blocks: headings, meta lines, field lists, badges, links and tests."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from .roles import CURRENT_SPEC
+from ..derive.verification import Verification
+from ..nodes import BODY_CLASS, CHECKED_XREF, CURRENT_SPEC, LEAD
 
 Inline = nodes.Node
-#: Class of the container around a directive's content, which collections copy.
-BODY_CLASS = "enhspec-body"
 
 
 def css(prefix: str, value: str) -> str:
@@ -74,8 +73,9 @@ def xref(role: str, target: str, spec: str, docname: str) -> addnodes.pending_xr
     ref = addnodes.pending_xref(
         "", nodes.inline(target, target, classes=["xref", "enhspec", f"enhspec-{role}"]),
         refdomain="enhspec", reftype=role, reftarget=target, refexplicit=False,
-        refwarn=True, refdoc=docname, enhspec_checked=True,
+        refwarn=True, refdoc=docname,
     )
+    ref[CHECKED_XREF] = True
     ref[CURRENT_SPEC] = spec
     return ref
 
@@ -136,7 +136,7 @@ def meta(
                 para += node
     if pending is not None:
         name, node = pending
-        node["lead"] = f"{SEPARATOR if para.children else ''}{name}: "
+        node[LEAD] = f"{SEPARATOR if para.children else ''}{name}: "
         para += node
     return [para] if para.children else []
 
@@ -151,3 +151,16 @@ def _append_text(para: nodes.Element, value: str) -> None:
 def body(content: Sequence[nodes.Node]) -> list[nodes.container]:
     """The directive's content, wrapped so that collections can find and copy it."""
     return [nodes.container("", *content, classes=[BODY_CLASS])] if content else []
+
+
+def outcome_nodes(verification: Verification) -> list[nodes.Node]:
+    """Each test as a literal, with its outcome as a badge when results were read."""
+    items: list[nodes.Node] = []
+    for test in verification.tests:
+        item = nodes.inline(classes=["enhspec-test", f"enhspec-test-{test.source}"])
+        item += nodes.literal(test.test, test.test)
+        if verification.known:
+            item += nodes.Text(" ")
+            item += badge("outcome", test.outcome)
+        items.append(item)
+    return joined(items)

@@ -1,0 +1,1 @@
+"""Pure functions of the records: lookups, relations, checks and each collection's rows."""

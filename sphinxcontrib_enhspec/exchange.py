@@ -1,0 +1,74 @@
+"""The ``enhspec.json`` format, both ways: a record as an export entry, and back."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict
+from typing import Any
+
+from .model import ConfigChange, LinkedRecord, Location, MigrationStep, Requirement, Risk, Spec
+
+SCHEMA_VERSION = 1
+FILENAME = "enhspec.json"
+
+#: The export's list of each kind of object, in the order the file holds them.
+LISTS: dict[str, type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep]] = {
+    "specs": Spec, "requirements": Requirement, "risks": Risk, "migration_steps": MigrationStep,
+}
+CONFIG_CHANGES = "config_changes"
+#: Fields that hold a list.
+LIST_FIELDS = {"authors", "supersedes", "tags", "depends", "verified_by", "implemented_by",
+               "affects"}
+#: Fields that hold IDs (one or a list): another project's IDs get its prefix.
+ID_FIELDS = {"id", "spec", "supersedes", "depends", "affects"}
+
+
+class ExchangeError(Exception):
+    """An export entry that is not an object of this format."""
+
+
+def place(location: Location, anchor: str, page_uri: str, srcdir: str) -> dict[str, Any]:
+    """Where an object is: document, line, anchor, URI, and its file when included."""
+    out: dict[str, Any] = {"docname": location.docname, "line": location.lineno,
+                           "anchor": anchor, "uri": f"{page_uri}#{anchor}"}
+    if location.source:
+        out["source"] = os.path.relpath(location.source, srcdir).replace(os.sep, "/")
+    return out
+
+
+def entry(record: LinkedRecord, where: dict[str, Any]) -> dict[str, Any]:
+    """An object's own fields and its place."""
+    fields = asdict(record)
+    fields.pop("location")
+    fields.pop("objtype")
+    fields.pop("body_digest", None)
+    return {"type": record.objtype, **fields, **where}
+
+
+def change_entry(change: ConfigChange, where: dict[str, Any]) -> dict[str, Any]:
+    """A config change's fields, its ``key@release`` ID and its place."""
+    fields = asdict(change)
+    fields.pop("location")
+    return {"type": "config-change", "id": change.id, **fields, **where}
+
+
+def record(cls: type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep],
+           data: Any, prefix: str, location: Location) -> LinkedRecord:
+    """The record an entry describes, its IDs prefixed with `prefix`."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        raise ExchangeError("has an object without an ID")
+    fields: dict[str, Any] = {}
+    for field in cls.__dataclass_fields__.values():
+        if not field.init or field.name in {"location", "anchor"} or field.name not in data:
+            continue
+        value = data[field.name]
+        if field.name in LIST_FIELDS:
+            value = tuple(f"{prefix}{v}" if field.name in ID_FIELDS else str(v)
+                          for v in value or ())
+        elif field.name in ID_FIELDS:
+            value = f"{prefix}{value}" if value else ""
+        fields[field.name] = value
+    try:
+        return cls(**fields, location=location, anchor="")
+    except TypeError as error:
+        raise ExchangeError(f"has an object of the wrong shape: {error}") from error

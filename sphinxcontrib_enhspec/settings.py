@@ -1,0 +1,38 @@
+"""The validated ``enhspec_*`` settings as one typed value, read by every phase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The kind of a requirement whose ID prefix names no kind.
+DEFAULT_KIND = "requirement"
+#: The kind the default settings give ``CR``; the migration guide lists these requirements.
+COMPATIBILITY_KIND = "compatibility"
+
+
+@dataclass(frozen=True)
+class EnhspecConfig:
+    """The settings, as the rest of the extension reads them."""
+
+    spec_statuses: tuple[str, ...]
+    requirement_statuses: tuple[str, ...]
+    requirement_kinds: dict[str, str]
+    risk_categories: tuple[str, ...]
+    levels: tuple[str, ...]
+    separator: str
+    spec_id_pattern: re.Pattern[str]
+    local_id_pattern: re.Pattern[str]
+    source_url: str | None
+
+    @property
+    def kind_names(self) -> tuple[str, ...]:
+        """Every kind a requirement can have, in the settings' order."""
+        names = dict.fromkeys([*self.requirement_kinds.values(), DEFAULT_KIND])
+        return tuple(names)
+
+    @property
+    def compatibility_kind(self) -> str:
+        """The kind of compatibility requirements: the one ``CR`` names, else
+        ``compatibility``."""
+        return self.requirement_kinds.get("CR", COMPATIBILITY_KIND)

@@ -1,0 +1,1 @@
+"""Inputs besides the documents: each returns values and problems, and never warns."""

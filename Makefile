@@ -28,6 +28,7 @@ test: lint pytest
 lint: $(STAMP)
 	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The JUnit report feeds the docs: `make docs` shows it and gates the project's own spec.
 pytest: $(STAMP)

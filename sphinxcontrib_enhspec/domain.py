@@ -17,7 +17,7 @@ from .derive.catalog import Catalog, build_catalog
 from .derive.checks import find_problems, verification_problems
 from .derive.rows import rows
 from .derive.traces import Traces
-from .derive.verification import TestIndex
+from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
 from .roles import ROLE_TYPES, EnhspecXRefRole
@@ -130,7 +130,7 @@ class EnhspecDomain(Domain):
         """The records sorted, their links resolved and their tests matched."""
         if "traces" not in self._derived:
             configured = bool(self.env.config.enhspec_test_results)
-            tests = TestIndex(self.results.cases, configured)
+            tests = Verifier(self.results.cases, configured)
             self._derived["traces"] = Traces(self.catalog, self.cfg, tests)
         return cast("Traces", self._derived["traces"])
 

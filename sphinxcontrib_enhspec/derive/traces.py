@@ -12,7 +12,7 @@ from ..model import OPEN, ConfigChange, MigrationStep, Requirement, Risk, Spec, 
 from ..settings import EnhspecConfig
 from ..versions import release_key
 from .catalog import Catalog
-from .verification import TestIndex, Verification
+from .verification import Verification, Verifier
 
 OfSpec = TypeVar("OfSpec", Requirement, Risk)
 
@@ -42,7 +42,7 @@ class Traces:
 
     catalog: Catalog
     cfg: EnhspecConfig
-    tests: TestIndex
+    tests: Verifier
     specs: list[Spec] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)

@@ -55,8 +55,9 @@ class Verification:
         return tuple(t for t in self.tests if t.outcome in {"failed", "error"})
 
 
-class TestIndex:
-    """Test cases by ``classname.name``, without parameters, by bare name and by marker."""
+class Verifier:
+    """Matches test identifiers to test cases: by ``classname.name``, without parameters,
+    by bare name, and by the requirement a marker names."""
 
     def __init__(self, cases: Sequence[TestCase], configured: bool) -> None:
         self.configured = configured

@@ -1,0 +1,210 @@
+"""The pure derivations (catalog, traces, collection rows, the gate, page fingerprints) on
+records built by hand, without Sphinx."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from test_ids import CFG
+
+from sphinxcontrib_enhspec import query as q
+from sphinxcontrib_enhspec.derive import rows
+from sphinxcontrib_enhspec.derive.catalog import build_catalog
+from sphinxcontrib_enhspec.derive.checks import verification_problems
+from sphinxcontrib_enhspec.derive.traces import SpecCounts, Traces
+from sphinxcontrib_enhspec.derive.verification import Verifier
+from sphinxcontrib_enhspec.freshness import fingerprint
+from sphinxcontrib_enhspec.model import (
+    ConfigChange,
+    Location,
+    MigrationStep,
+    Requirement,
+    Risk,
+    Spec,
+)
+from sphinxcontrib_enhspec.model import (
+    TestCase as Case,
+)
+from sphinxcontrib_enhspec.warnings import Subtype
+
+pytestmark = pytest.mark.requirement("ENH-100.ER1")
+
+
+def at(line: int, doc: str = "a") -> Location:
+    return Location(doc, line)
+
+
+def spec(ident: str, line: int, **fields) -> Spec:
+    return Spec(id=ident, title=f"Spec {ident}", location=at(line), anchor=ident, **fields)
+
+
+def req(ident: str, line: int, **fields) -> Requirement:
+    fields.setdefault("spec", ident.split(".")[0])
+    return Requirement(id=ident, title=f"Title {ident}", location=at(line), anchor=ident,
+                       **fields)
+
+
+def risk(ident: str, line: int, **fields) -> Risk:
+    return Risk(id=ident, title=f"Risk {ident}", location=at(line), anchor=ident,
+                spec=ident.split(".")[0], **fields)
+
+
+def step(ident: str, line: int, **fields) -> MigrationStep:
+    return MigrationStep(id=ident, title=f"Step {ident}", location=at(line), anchor=ident,
+                         spec=ident.split(".")[0], **fields)
+
+
+def change(key: str, line: int, **fields) -> ConfigChange:
+    return ConfigChange(key=key, location=at(line), anchor=key, spec="ENH-1", **fields)
+
+
+RECORDS = [
+    spec("ENH-1", 1, status="approved", release="2.0"),
+    req("ENH-1.ER10", 2, status="done", verified_by=("tests/test_a.py::test_ten",)),
+    req("ENH-1.ER2", 3, depends=("ER10", "ER99"), verified_by=("test_two",)),
+    req("ENH-1.CR1", 4, kind="compatibility", status="dropped"),
+    risk("ENH-1.R1", 5, category="technical", likelihood="high", impact="low",
+         affects=("ER2",)),
+    risk("ENH-1.R2", 6, status="closed", affects=("ENH-1.ER2", "ER10")),
+    step("ENH-1.M1", 7, order=1),
+    step("ENH-1.M2", 8, order=2, breaking=True, release="2.0.0"),
+    change("exporter.workers", 9, action="added"),
+    spec("ENH-2", 10, status="draft", supersedes=("ENH-1",), release="10.0"),
+    req("ENH-2.ER1", 11, kind="performance"),
+]
+CASES = [Case("tests.test_a", "test_ten", "passed"), Case("tests.test_b", "test_two", "failed")]
+
+
+def traces(records=RECORDS, cases=CASES, cfg=CFG) -> Traces:
+    catalog = build_catalog({"a": list(records)})
+    return Traces(catalog, cfg, Verifier(cases, configured=True))
+
+
+def query(kind: str, **options) -> q.Query:
+    return q.Query(kind=kind, location=at(0), **options)
+
+
+def test_the_catalog_gives_steps_and_changes_their_specs_release():
+    catalog = build_catalog({"a": RECORDS})
+    assert catalog.objects["ENH-1.M1"].release == "2.0"
+    assert catalog.objects["ENH-1.M2"].release == "2.0.0"
+    assert catalog.config_changes["exporter.workers@2.0"].release == "2.0"
+    assert catalog.spec("ENH-1.ER2") is None
+    assert catalog.lookup(["ENH-9", "ENH-2"], "spec").id == "ENH-2"
+
+
+def test_traces_sort_naturally_and_resolve_links():
+    found = traces()
+    assert [r.id for r in found.requirements] == ["ENH-1.CR1", "ENH-1.ER2", "ENH-1.ER10",
+                                                  "ENH-2.ER1"]
+    assert found.depends_of(found.catalog.objects["ENH-1.ER2"]) == ["ENH-1.ER10", "ER99"]
+    assert found.risks_affecting == {"ENH-1.ER2": ["ENH-1.R1", "ENH-1.R2"],
+                                     "ENH-1.ER10": ["ENH-1.R2"]}
+    assert found.superseded_by == {"ENH-1": ["ENH-2"]}
+    assert found.release_of("ENH-2") == "10.0"
+    assert found.release_of("ENH-404") == ""
+
+
+def test_spec_counts():
+    counts = traces().counts
+    assert counts["ENH-1"] == SpecCounts(spec=RECORDS[0], done=1, total=3, open_risks=1,
+                                         superseded_by=("ENH-2",))
+    assert counts["ENH-2"].total == 1
+    assert counts["ENH-2"].superseded_by == ()
+
+
+def test_verification_matches_pytest_ids_and_bare_names():
+    found = traces().verification
+    assert [(t.test, t.outcome) for t in found["ENH-1.ER10"].tests] == [
+        ("tests/test_a.py::test_ten", "passed")]
+    assert found["ENH-1.ER10"].verified
+    assert [(t.test, t.outcome) for t in found["ENH-1.ER2"].failing] == [("test_two", "failed")]
+    assert not found["ENH-2.ER1"].tests
+
+
+def test_matrix_rows_filters_sorting_and_counts():
+    found = traces()
+    matrix = rows.matrix(found, query(q.MATRIX))
+    assert [r.req.id for r in matrix.rows] == ["ENH-1.CR1", "ENH-1.ER2", "ENH-1.ER10",
+                                               "ENH-2.ER1"]
+    assert (matrix.done, matrix.verified) == (1, 1)
+    assert matrix.rows[1].depends == ("ENH-1.ER10", "ER99")
+    assert matrix.rows[1].risks == ("ENH-1.R1", "ENH-1.R2")
+    by_status = rows.matrix(found, query(q.MATRIX, sort="status"))
+    assert [r.req.status for r in by_status.rows] == ["open", "open", "done", "dropped"]
+    # A requirement's release is its spec's.
+    released = rows.matrix(found, query(q.MATRIX, filters=(("release", ("10.0",)),)))
+    assert [r.req.id for r in released.rows] == ["ENH-2.ER1"]
+    kinds = rows.matrix(found, query(q.MATRIX, filters=(("kind", ("Performance",)),)))
+    assert [r.req.id for r in kinds.rows] == ["ENH-2.ER1"]
+
+
+def test_spec_index_groups():
+    found = traces()
+    by_status = rows.spec_index(found, query(q.SPEC_INDEX))
+    assert [(label, [c.spec.id for c in group]) for label, group in by_status] == [
+        ("draft", ["ENH-2"]), ("approved", ["ENH-1"])]
+    by_release = rows.spec_index(found, query(q.SPEC_INDEX, group_by="release"))
+    assert [label for label, _ in by_release] == ["2.0", "10.0"]
+    flat = rows.spec_index(found, query(q.SPEC_INDEX, group_by="none"))
+    assert [label for label, _ in flat] == [""]
+    assert rows.spec_index(found, query(q.SPEC_INDEX, filters=(("spec", ("ENH-9",)),))) == ()
+
+
+def test_risk_register_rows():
+    register = rows.risk_register(traces(), query(q.RISK_REGISTER,
+                                                  filters=(("status", ("open",)),)))
+    assert [(r.risk.id, r.affects) for r in register.rows] == [("ENH-1.R1", ("ENH-1.ER2",))]
+    assert register.levels == ("low", "medium", "high")
+
+
+def test_migration_guide_parts():
+    found = traces()
+    guide = rows.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="1.0",
+                                              to_release="2.0"))
+    # "2.0" and "2.0.0" are one release, named as first written; breaking steps first.
+    assert [part.release for part in guide] == ["2.0"]
+    assert [s.id for s in guide[0].steps] == ["ENH-1.M2", "ENH-1.M1"]
+    assert [c.key for c in guide[0].changes] == ["exporter.workers"]
+    assert [r.id for r in guide[0].compatibility] == ["ENH-1.CR1"]
+    assert rows.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="2.0")) == ()
+
+
+def test_the_guide_lists_the_kind_the_settings_give_cr():
+    cfg = replace(CFG, requirement_kinds={**CFG.requirement_kinds, "CR": "compat"})
+    records = [*RECORDS[:3], replace(RECORDS[3], kind="compat"), *RECORDS[4:]]
+    guide = rows.migration_guide(traces(records, cfg=cfg), query(q.MIGRATION_GUIDE))
+    assert [r.id for r in guide[0].compatibility] == ["ENH-1.CR1"]
+
+
+def test_config_changes_filter_by_action():
+    found = traces()
+    assert rows.config_changes(found, query(q.CONFIG_CHANGES, actions=("removed",))) == ()
+    assert [c.id for c in rows.rows(found, query(q.CONFIG_CHANGES))] == ["exporter.workers@2.0"]
+
+
+def test_the_gate_names_unverified_and_failing_requirements_of_gated_specs():
+    problems = verification_problems(traces(), ["approved"])
+    assert [(p.subtype, p.message) for p in problems] == [
+        (Subtype.UNVERIFIED, "ENH-1.ER2 is not verified, and its spec ENH-1 is approved: "
+                             "tests test_two failed"),
+        (Subtype.FAILED, "ENH-1.ER2: test 'test_two' failed"),
+    ]
+    assert verification_problems(traces(), []) == []
+
+
+def test_a_page_fingerprint_follows_what_it_shows_not_where_it_was_written():
+    found = traces()
+    shown = rows.matrix(found, query(q.MATRIX))
+
+    def texts(ident: str) -> str:
+        return ""
+
+    moved = [replace(r, location=at(r.location.lineno + 5)) for r in RECORDS]
+    retitled = [replace(r, title="New") if r.id == "ENH-1.ER2" else r for r in RECORDS]
+    assert fingerprint(shown, texts) == fingerprint(
+        rows.matrix(traces(moved), query(q.MATRIX)), texts)
+    assert fingerprint(shown, texts) != fingerprint(
+        rows.matrix(traces(retitled), query(q.MATRIX)), texts)
+    assert fingerprint(shown, texts) != fingerprint(shown, lambda ident: ident)

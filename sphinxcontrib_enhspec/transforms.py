@@ -12,7 +12,7 @@ from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, test_outcomes
 from .render import render
 from .render import specs as spec_blocks
 from .render.context import Context
-from .render.parts import outcome_nodes
+from .render.parts import link_text, outcome_nodes
 from .roles import ROLE_TYPES
 
 if TYPE_CHECKING:
@@ -89,8 +89,7 @@ class FillPlaceholders(SphinxPostTransform):
             record = domain.catalog.get(target, ROLE_TYPES[role])
             if record is None:
                 return None
-            text = nodes.inline(record.id, record.id,
-                                classes=["xref", "enhspec", f"enhspec-{role}"])
+            text = link_text(role, record.id)
             try:
                 return domain.reference(builder, docname, record, text)
             except NoUri:  # a page this output leaves out (LaTeX, Texinfo): text, unlinked

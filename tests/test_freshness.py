@@ -102,3 +102,25 @@ def test_a_status_edit_rewrites_the_pages_that_show_it(build, root):
     assert "enh-1.html" not in rewritten and "enh-2.html" not in rewritten
     rows = again.tables("tables", "matrix")[0]
     assert ["ENH-3.ER1", "Export writes one file at a time", "\u2610 open", "ENH-3", "", ""] in rows
+
+
+@pytest.mark.parametrize("root", ["collections", "collections-myst"])
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_each_collection_is_derived_once_per_build(build, monkeypatch, root, parallel):
+    """Freshness, the page and the copies on other pages share one derivation."""
+    from sphinxcontrib_enhspec import domain
+
+    derived: list[object] = []
+
+    def counted(traces, query):
+        derived.append(query)
+        return original(traces, query)
+
+    original = domain.rows
+    monkeypatch.setattr(domain, "rows", counted)
+    project = build(root, parallel=parallel)
+    queries = [q for qs in project.domain.collections.values() for q in qs]
+    assert len(queries) > 5
+    assert sorted(map(repr, derived)) == sorted(map(repr, queries))
+    # And the pages show them: every collection was filled.
+    assert "enhspec-matrix" in project.text("tables.html")

@@ -68,10 +68,15 @@ def joined(items: Iterable[Inline]) -> list[Inline]:
     return out
 
 
+def link_text(role: str, target: str) -> nodes.inline:
+    """The text of a link to an object, styled as Sphinx styles cross-references."""
+    return nodes.inline(target, target, classes=["xref", "enhspec", f"enhspec-{role}"])
+
+
 def xref(role: str, target: str, spec: str, docname: str) -> addnodes.pending_xref:
     """A link from an option, already checked for existence after reading."""
     ref = addnodes.pending_xref(
-        "", nodes.inline(target, target, classes=["xref", "enhspec", f"enhspec-{role}"]),
+        "", link_text(role, target),
         refdomain="enhspec", reftype=role, reftarget=target, refexplicit=False,
         refwarn=True, refdoc=docname,
     )

@@ -1,9 +1,9 @@
-"""The ``enhspec`` domain: the one owner of the records of every document, and of what is
-derived from them once per build."""
+"""The ``enhspec`` domain: the one owner of every document's records and what derives from them."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -41,8 +41,17 @@ if TYPE_CHECKING:
 #: Domain data kept per document.
 PER_DOC = ("records", "collections", "fills", "texts", "external_uses")
 
-#: Object type to its role.
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
+
+
+@dataclass
+class _Derived:
+    """What the domain derives from the records, until they change."""
+
+    catalog: Catalog | None = None
+    traces: Traces | None = None
+    rows: dict[Query, object] = field(default_factory=dict)
+    texts: dict[str, list[Node]] | None = None
 
 
 class EnhspecDomain(Domain):
@@ -59,9 +68,8 @@ class EnhspecDomain(Domain):
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES
     }
-    #: Per document (`PER_DOC`): its records in document order, its collections, the
-    #: blocks on it filled at write time, its parsed texts and the other projects it links
-    #: to. For the whole project: what each page showed when last written.
+    #: Per document (`PER_DOC`): records in document order, collections, blocks filled at
+    #: write time, parsed texts, projects linked to; and what each page last showed.
     initial_data: ClassVar[dict[str, Any]] = {
         **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {},
     }
@@ -69,8 +77,7 @@ class EnhspecDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._derived: dict[str, Any] = {}
-        self._sources: dict[str, Any] = {}
+        self._derived = _Derived()
 
     @cached_property
     def cfg(self) -> EnhspecConfig:
@@ -94,64 +101,59 @@ class EnhspecDomain(Domain):
 
     @property
     def fills(self) -> dict[str, list[tuple[str, str]]]:
-        """(object type, ID) of each block on a document that is filled at write time from
-        other records: a spec card's counts, a requirement's tests and outcomes."""
+        """(object type, ID) of the blocks on each document filled at write time (card counts,
+        tests)."""
         return cast("dict[str, list[tuple[str, str]]]", self.data["fills"])
 
-    @property
+    @cached_property
     def results(self) -> junit.Results:
         """The JUnit results named by ``enhspec_test_results``, read once per build."""
-        if "results" not in self._sources:
-            patterns = list(self.env.config.enhspec_test_results)
-            self._sources["results"] = junit.load(patterns, str(self.app.confdir))
-        return cast("junit.Results", self._sources["results"])
+        return junit.load(list(self.env.config.enhspec_test_results), str(self.app.confdir))
 
-    @property
+    @cached_property
     def externals(self) -> list[External]:
         """The projects of ``enhspec_external`` that could be read, read once per build."""
-        if "externals" not in self._sources:
-            found, problems = read_all(self.env.config.enhspec_external, str(self.app.confdir))
-            for problem in problems:
-                warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:",
-                     problem.name, problem.where, problem.message)
-            self._sources["externals"] = found
-        return cast("list[External]", self._sources["externals"])
+        found, problems = read_all(self.env.config.enhspec_external, str(self.app.confdir))
+        for problem in problems:
+            warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:", problem.name,
+                 problem.where, problem.message)
+        return found
 
     @property
     def catalog(self) -> Catalog:
         """Every record by ID, with other projects' objects."""
-        if "catalog" not in self._derived:
+        if self._derived.catalog is None:
             external = [r for project in self.externals for r in project.records]
-            self._derived["catalog"] = build_catalog(self.records, external)
-        return cast("Catalog", self._derived["catalog"])
+            self._derived.catalog = build_catalog(self.records, external)
+        return self._derived.catalog
 
     @property
     def traces(self) -> Traces:
         """The records sorted, their links resolved and their tests matched."""
-        if "traces" not in self._derived:
+        if self._derived.traces is None:
             configured = bool(self.env.config.enhspec_test_results)
             tests = Verifier(self.results.cases, configured)
-            self._derived["traces"] = Traces(self.catalog, self.cfg, tests)
-        return cast("Traces", self._derived["traces"])
+            self._derived.traces = Traces(self.catalog, self.cfg, tests)
+        return self._derived.traces
 
     def rows(self, query: Query) -> object:
         """What a collection shows, derived once for freshness, the page and any copy."""
-        shown = cast("dict[Query, object]", self._derived.setdefault("rows", {}))
+        shown = self._derived.rows
         if query not in shown:
             shown[query] = rows(self.traces, query)
         return shown[query]
 
     def texts(self, key: str) -> list[Node]:
         """Parsed nodes of an object's part (see `nodes.text_key`) as its page shows them."""
-        if "texts" not in self._derived:
-            self._derived["texts"] = {k: v for texts in self.data["texts"].values()
-                                      for k, v in texts.items()}
-        return cast("dict[str, list[Node]]", self._derived["texts"]).get(key, [])
+        if self._derived.texts is None:
+            self._derived.texts = {k: v for texts in self.data["texts"].values()
+                                   for k, v in texts.items()}
+        return self._derived.texts.get(key, [])
 
     def note_record(self, record: Record) -> None:
         """Record an object defined in the document being read."""
         self.records.setdefault(record.location.docname, []).append(record)
-        self._derived.clear()
+        self._derived = _Derived()
 
     def note_collection(self, query: Query) -> None:
         """Record a collection placed in the document being read."""
@@ -170,7 +172,7 @@ class EnhspecDomain(Domain):
     def note_texts(self, docname: str, texts: dict[str, list[Node]]) -> None:
         """Keep the parsed texts of `docname`, taken after Sphinx's own transforms."""
         self.data["texts"][docname] = texts
-        self._derived.clear()
+        self._derived = _Derived()
 
     def remember_shown(self, digests: dict[str, str]) -> list[str]:
         """Keep what each page now shows (page -> digest); the pages whose digest changed."""
@@ -194,14 +196,14 @@ class EnhspecDomain(Domain):
         for key in PER_DOC:
             self.data[key].pop(docname, None)
         self.data["fingerprints"].pop(docname, None)
-        self._derived.clear()
+        self._derived = _Derived()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take what a parallel process read of `docnames`."""
         for key in PER_DOC:
             for docname in docnames & otherdata[key].keys():
                 self.data[key][docname] = otherdata[key][docname]
-        self._derived.clear()
+        self._derived = _Derived()
 
     def check_consistency(self) -> None:
         """Warn about duplicates, unknown IDs in options, cycles and unverified requirements."""

@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .export import write_export
     from .freshness import pages_to_rewrite
     from .i18n import ParkTranslatable, RestoreTranslatable
+    from .render import to_html
     from .roles import ROLE_TYPES, BareRole
     from .transforms import FillPlaceholders
 
@@ -29,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(nodes.status_box, latex=(nodes.visit_box_latex, None))
     for placeholder in nodes.PLACEHOLDERS:
         app.add_node(placeholder)
+    app.add_node(to_html.html_table, html=(to_html.visit_html_table, None))
     app.add_domain(EnhspecDomain)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

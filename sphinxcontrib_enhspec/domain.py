@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.locale import _
-from sphinx.util.nodes import make_refnode
 
 from . import config
 from .derive.catalog import Catalog, build_catalog
@@ -20,13 +19,15 @@ from .derive.traces import Traces
 from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
-from .roles import ROLE_TYPES, EnhspecXRefRole
+from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
 from .sources import junit
 from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Callable, Hashable, Iterable, Set
 
     from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
@@ -52,6 +53,8 @@ class _Derived:
     traces: Traces | None = None
     rows: dict[Query, object] = field(default_factory=dict)
     texts: dict[str, list[Node]] | None = None
+    #: What the write side makes of the records (the models collections show).
+    made: dict[Hashable, Any] = field(default_factory=dict)
 
 
 class EnhspecDomain(Domain):
@@ -142,6 +145,12 @@ class EnhspecDomain(Domain):
         if query not in shown:
             shown[query] = rows(self.traces, query)
         return shown[query]
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A value made from the records by `make`, once until they change."""
+        if key not in self._derived.made:
+            self._derived.made[key] = make()
+        return cast("T", self._derived.made[key])
 
     def texts(self, key: str) -> list[Node]:
         """Parsed nodes of an object's part (see `nodes.text_key`) as its page shows them."""
@@ -272,17 +281,8 @@ class EnhspecDomain(Domain):
     def reference(self, builder: Builder, fromdocname: str, record: LinkedRecord,
                   contnode: Element) -> nodes.reference:
         """A link from page `fromdocname` to `record`, in the builder's own form of URI."""
-        if record.location.external:
-            return nodes.reference("", "", contnode, internal=False, refuri=record.location.uri,
-                                   reftitle=record.title or record.id,
-                                   classes=["enhspec-external"])
-        ref = make_refnode(builder, fromdocname, record.location.docname, record.anchor,
-                           contnode, record.title or record.id)
-        # singlehtml's page URIs are fragments already ('#document-x'); one page holds all.
-        uri = ref.get("refuri", "")
-        if uri.count("#") > 1:
-            ref["refuri"] = uri[uri.rindex("#"):]
-        return ref
+        return object_reference(builder, fromdocname, record.location.docname, record.anchor,
+                                record.title or record.id, record.location.uri, contnode)
 
 
 def on_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from .nodes import CURRENT_SPEC
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
     from docutils.nodes import Element, Node, system_message
     from docutils.parsers.rst.states import Inliner
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 #: Role name to the object type it links to.
@@ -65,3 +67,31 @@ class BareRole(EnhspecXRefRole):
         return super().__call__(
             f"enhspec:{self.reftype_name}", rawtext, text, lineno, inliner, options or {}, content
         )
+
+
+def object_uri(builder: Builder, fromdocname: str, docname: str, anchor: str) -> str:
+    """The URI of an object's anchor from page `fromdocname`, as `object_reference` makes it.
+
+    Raises ``NoUri`` for a page the output leaves out (LaTeX, Texinfo).
+    """
+    if fromdocname == docname:
+        return f"#{anchor}"
+    return _one_fragment(f"{builder.get_relative_uri(fromdocname, docname)}#{anchor}")
+
+
+def object_reference(builder: Builder, fromdocname: str, docname: str, anchor: str,
+                     title: str, uri: str, contnode: Element) -> nodes.reference:
+    """A link from page `fromdocname` to an object: to its anchor, or to another project's
+    URI (`uri`). Raises ``NoUri`` as `object_uri` does."""
+    if uri:
+        return nodes.reference("", "", contnode, internal=False, refuri=uri, reftitle=title,
+                               classes=["enhspec-external"])
+    ref = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+    if "refuri" in ref:
+        ref["refuri"] = _one_fragment(ref["refuri"])
+    return ref
+
+
+def _one_fragment(uri: str) -> str:
+    # singlehtml's page URIs are fragments already ('#document-x'); one page holds all.
+    return uri[uri.rindex("#"):] if uri.count("#") > 1 else uri

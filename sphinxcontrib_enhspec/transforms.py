@@ -1,4 +1,4 @@
-"""Write time: every placeholder becomes plain nodes, from what the domain derived."""
+"""Write time: every placeholder becomes what the model of its collection or card shows."""
 
 from __future__ import annotations
 
@@ -8,23 +8,25 @@ from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import render
 from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, test_outcomes
-from .render import render
-from .render import specs as spec_blocks
-from .render.context import Context
-from .render.parts import link_text, outcome_nodes
-from .roles import ROLE_TYPES
+from .render import model as m
+from .render import to_html, to_nodes
+from .render.parts import link_text, xref
+from .roles import object_reference, object_uri
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
     from .domain import EnhspecDomain
 
 
 class FillPlaceholders(SphinxPostTransform):
-    """Render collections, card counts and test outcomes from the records of every document.
+    """Fill collections, card counts and test outcomes from the records of every document.
 
     Priority 5 runs before reference resolution (10): links that copied titles and bodies
     carry are resolved like any other, with each builder's URIs and warnings. The links
-    to the objects themselves are made here, through the domain, in the builder's form.
+    to the objects themselves are made here, in the builder's form.
     """
 
     default_priority = 5
@@ -36,14 +38,14 @@ class FillPlaceholders(SphinxPostTransform):
         domain = cast("EnhspecDomain", self.env.domains["enhspec"])
         while pending:
             node = pending.pop()
+            page = self.page(domain, node["docname"])
             if isinstance(node, collection):
-                shown = self.collection(domain, node)
+                shown = self.collection(domain, node, page)
             elif isinstance(node, test_outcomes):
-                shown = self.tests(domain, node)
+                shown = self.tests(domain, node, page)
             else:
-                counts = domain.traces.counts.get(node["spec"])
-                ctx = self.context(domain, node["docname"])
-                shown = spec_blocks.card_counts(counts, ctx) if counts else []
+                fields = render.card_counts(domain, node["spec"])
+                shown = to_nodes.blocks([fields], page) if fields else []
             # Copied bodies bring their own placeholders (a requirement or a list of
             # config changes in a migration step): fill them too, one level deep.
             for part in (n for n in shown if isinstance(n, nodes.Element)):
@@ -53,23 +55,29 @@ class FillPlaceholders(SphinxPostTransform):
             if node.parent is not None:
                 node.replace_self(shown)
 
-    def collection(self, domain: EnhspecDomain, node: collection) -> list[nodes.Node]:
-        """The rendered collection; inside a copy of a copy, a pointer to where it is."""
+    def collection(self, domain: EnhspecDomain, node: collection,
+                   page: to_nodes.Page) -> list[nodes.Node]:
+        """The collection on this page; inside a copy of a copy, a pointer to where it is."""
         if node.get(COPY_DEPTH, 0) > 1:
             note = "This collection is shown on the page it is written in."
             return [nodes.paragraph("", "", nodes.emphasis(note, note))]
-        query = node["query"]
-        rendered = render(domain.rows(query), query, self.context(domain, node["docname"]))
-        for table in (t for n in rendered for t in n.findall(nodes.table)):
-            if table.next_node(nodes.title) is not None and not table["ids"]:
+        html = writes_html(domain.app.builder)
+        out: list[nodes.Node] = []
+        for block in render.collection(domain, node["query"]):
+            if html and isinstance(block, m.Table):
+                out.append(to_html.table_node(block, page, self.uri_maker(domain, page)))
+            else:
+                out.extend(to_nodes.blocks([block], page))
+        for table in (cast("nodes.Element", t) for n in out for t in n.findall(_is_table)):
+            if not table["ids"] and _has_caption(table):
                 # Numbered (captioned) tables need an ID, as the writers expect.
                 self.document.set_id(table)
-        return rendered
+        return out
 
-    def tests(self, domain: EnhspecDomain, node: test_outcomes) -> list[nodes.Node]:
+    def tests(self, domain: EnhspecDomain, node: test_outcomes,
+              page: to_nodes.Page) -> list[nodes.Node]:
         """A requirement's tests after their label; none (and no label) without tests."""
-        verification = domain.traces.verification.get(node["req"])
-        shown = outcome_nodes(verification) if verification else []
+        shown = to_nodes.items(render.test_outcomes(domain, node["req"]), page)
         if shown:
             return [nodes.Text(node[LEAD]), *shown]
         line = node.parent
@@ -77,26 +85,51 @@ class FillPlaceholders(SphinxPostTransform):
             line.parent.remove(line)
         return []
 
-    def context(self, domain: EnhspecDomain, docname: str) -> Context:
-        """What rendering on page `docname` needs from the domain and the builder."""
+    def page(self, domain: EnhspecDomain, docname: str) -> to_nodes.Page:
+        """How the model is written on page `docname` by this builder."""
         builder = domain.app.builder
 
-        def source_of(ident: str) -> str:
-            record = domain.catalog.get(ident)
-            return record.location.docname if record is not None else ""
-
-        def resolve(role: str, target: str) -> nodes.Node | None:
-            record = domain.catalog.get(target, ROLE_TYPES[role])
-            if record is None:
-                return None
-            text = link_text(role, record.id)
+        def link(target: m.Link) -> nodes.Node:
+            text = link_text(target.role, target.target)
+            if not target.known:
+                return xref(target.role, target.target, "", docname)
             try:
-                return domain.reference(builder, docname, record, text)
+                return object_reference(builder, docname, target.docname, target.anchor,
+                                        target.title, target.uri, text)
             except NoUri:  # a page this output leaves out (LaTeX, Texinfo): text, unlinked
                 return text
 
-        return Context(docname, domain.texts, source_of, resolve, domain.cfg.source_url)
+        return to_nodes.Page(docname, domain.texts, link)
+
+    def uri_maker(self, domain: EnhspecDomain, page: to_nodes.Page) -> to_html.UriOf:
+        """A link's URI from the page, or None where it leads nowhere."""
+        builder = domain.app.builder
+
+        def uri_of(target: m.Link) -> str | None:
+            if target.uri or not target.docname:
+                return target.uri or None
+            try:
+                return object_uri(builder, page.docname, target.docname, target.anchor)
+            except NoUri:
+                return None
+
+        return uri_of
+
+
+def writes_html(builder: Builder) -> bool:
+    """Whether collection tables go straight to HTML: for every HTML builder."""
+    return builder.format == "html"
 
 
 def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, PLACEHOLDERS)
+
+
+def _is_table(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.table, to_html.html_table))
+
+
+def _has_caption(table: nodes.Element) -> bool:
+    if isinstance(table, to_html.html_table):
+        return bool(table["table"].caption)
+    return table.next_node(nodes.title) is not None

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 import pytest
 from docutils import nodes
+from html_tables import Table, read_tables
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_enhspec.domain import EnhspecDomain
@@ -67,13 +68,24 @@ class Project:
         return env.get_and_resolve_doctree(docname, self.app.builder, **extra)
 
     def tables(self, docname: str, kind: str) -> list[list[list[str]]]:
-        """The text of each cell of each ``enhspec-<kind>`` table, header row first."""
+        """The text of each cell of each ``enhspec-<kind>`` table, header row first: as the
+        HTML page shows it for HTML builders, else as the resolved doctree holds it."""
+        if self.app.builder.format == "html":
+            return [table.texts() for table in self.html_tables(docname)
+                    if f"enhspec-{kind}" in table.classes]
         return [
             [[entry.astext() for entry in row.findall(nodes.entry)]
              for row in table.findall(nodes.row)]
             for table in self.resolved(docname).findall(nodes.table)
             if f"enhspec-{kind}" in table["classes"]
         ]
+
+    def html_tables(self, docname: str) -> list[Table]:
+        """The tables of a written HTML page."""
+        path = self.outdir / self.app.builder.get_target_uri(docname)
+        if path.is_dir() or not path.suffix:  # dirhtml
+            path = path / "index.html"
+        return read_tables(path.read_text(encoding="utf-8"))
 
     def text(self, name: str) -> str:
         """A file of the output folder."""

@@ -22,9 +22,8 @@ PAGES = ("matrix", "matrix-enhancement", "matrix-compatibility", "matrix-perform
 def page_tables(project, docname):
     """Each table of a page: its header row, then its other rows in sorted order."""
     out = []
-    for table in project.resolved(docname).findall(nodes.table):
-        rows = [[entry.astext() for entry in row.findall(nodes.entry)]
-                for row in table.findall(nodes.row)]
+    for table in project.html_tables(docname):
+        rows = table.texts()
         out.append([rows[0], *sorted(rows[1:])])
     return out
 

@@ -57,8 +57,8 @@ def test_traceability_matrices(build, root):
     doctree = project.resolved("tables")
     assert texts(doctree, "enhspec-summary") == [
         "7 requirements, 3 done, 0 verified (0%)", "2 requirements, 1 done, 0 verified (0%)"]
-    captions = [t.next_node(nodes.title).astext() for t in doctree.findall(nodes.table)
-                if t.next_node(nodes.title) is not None and "enhspec-matrix" in t["classes"]]
+    captions = [t.caption for t in project.html_tables("tables")
+                if t.caption and "enhspec-matrix" in t.classes]
     assert captions == ["Compatibility requirements"]
 
 
@@ -97,9 +97,9 @@ def test_risk_register_and_grid(build, root):
     ]
     doctree = project.resolved("tables")
     assert texts(doctree, "enhspec-unrated") == ["Not rated: ENH-2.R2"]
-    cells = [e["classes"] for t in doctree.findall(nodes.table)
-             if "enhspec-risk-grid" in t["classes"] for e in t.findall(nodes.entry)
-             if "enhspec-cell" in e["classes"]]
+    cells = [cell.classes for t in project.html_tables("tables")
+             if "enhspec-risk-grid" in t.classes for row in t.rows for cell in row
+             if "enhspec-cell" in cell.classes]
     assert cells[2] == ["enhspec-cell", "enhspec-severity-4"]  # high x high
 
 

@@ -14,7 +14,6 @@ from sphinxcontrib_enhspec.derive.catalog import build_catalog
 from sphinxcontrib_enhspec.derive.checks import verification_problems
 from sphinxcontrib_enhspec.derive.traces import SpecCounts, Traces
 from sphinxcontrib_enhspec.derive.verification import Verifier
-from sphinxcontrib_enhspec.freshness import fingerprint
 from sphinxcontrib_enhspec.model import (
     ConfigChange,
     Location,
@@ -192,19 +191,3 @@ def test_the_gate_names_unverified_and_failing_requirements_of_gated_specs():
         (Subtype.FAILED, "ENH-1.ER2: test 'test_two' failed"),
     ]
     assert verification_problems(traces(), []) == []
-
-
-def test_a_page_fingerprint_follows_what_it_shows_not_where_it_was_written():
-    found = traces()
-    shown = rows.matrix(found, query(q.MATRIX))
-
-    def texts(ident: str) -> str:
-        return ""
-
-    moved = [replace(r, location=at(r.location.lineno + 5)) for r in RECORDS]
-    retitled = [replace(r, title="New") if r.id == "ENH-1.ER2" else r for r in RECORDS]
-    assert fingerprint(shown, texts) == fingerprint(
-        rows.matrix(traces(moved), query(q.MATRIX)), texts)
-    assert fingerprint(shown, texts) != fingerprint(
-        rows.matrix(traces(retitled), query(q.MATRIX)), texts)
-    assert fingerprint(shown, texts) != fingerprint(shown, lambda ident: ident)

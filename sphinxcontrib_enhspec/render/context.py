@@ -1,65 +1,63 @@
-"""What rendering needs besides the rows: the page, and the parsed titles and bodies."""
+"""What building a collection's model needs from the records: kept texts and link targets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from docutils import nodes
-from sphinx import addnodes
-from sphinx.util import docname_join
-
+from ..derive.verification import Verification
 from ..nodes import TextPart, text_key
-from .parts import xref
+from .model import Item, Link, Parsed, Test, Text
 
-#: Looks up parsed nodes by key (see `text_key`).
-Lookup = Callable[[str], Sequence[nodes.Node]]
+#: Separates the items of a list.
+COMMA = Text(", ")
+SPACE = Text(" ")
 
 
 @dataclass(frozen=True)
 class Context:
-    """The page a collection is rendered on, and where its parsed texts come from."""
+    """Where the model's parsed texts and links come from; the same for every page."""
 
-    docname: str
-    texts: Lookup
+    #: Whether nodes are kept under a text key.
+    has_text: Callable[[str], bool]
+    #: (role, full ID) -> a link to the object, or to nothing when no object has the ID.
+    link: Callable[[str, str], Link]
     #: Object ID -> the document it is written in.
     source_of: Callable[[str], str]
-    #: (role, full ID) -> a resolved link, or None to leave the link to reference
-    #: resolution. Collections name many objects: resolving them here spares the builder
-    #: a pending reference each.
-    resolve: Callable[[str, str], nodes.Node | None]
     source_url: str | None = None
 
-    def parsed(self, ident: str, part: TextPart) -> Sequence[nodes.Node]:
-        """The nodes kept of part `part` of object `ident`, as its page shows them."""
-        return self.texts(text_key(ident, part))
-
-    def text(self, ident: str, part: TextPart, plain: str) -> list[nodes.Node]:
+    def text(self, ident: str, part: TextPart, plain: str) -> tuple[Item, ...]:
         """A part of an object as its page shows it (markup, translation), else `plain`."""
-        found = self.parsed(ident, part)
-        if not found:
-            return [nodes.Text(plain)] if plain else []
-        return [self.adopt(node, self.source_of(ident)) for node in found]
+        key = text_key(ident, part)
+        if self.has_text(key):
+            return (Parsed(key, self.source_of(ident)),)
+        return (Text(plain),) if plain else ()
 
-    def title(self, ident: str, plain: str) -> list[nodes.Node]:
+    def title(self, ident: str, plain: str) -> tuple[Item, ...]:
         """An object's title as its page shows it, else its plain text."""
         return self.text(ident, TextPart.TITLE, plain)
 
-    def adopt(self, node: nodes.Node, source: str) -> nodes.Node:
-        """A copy of `node` (from document `source`) for this page: IDs dropped, links made
-        from this page, and document links still relative to where they were written."""
-        # Node.deepcopy copies the subtree; copy.deepcopy would follow .parent to the page.
-        copy = node.deepcopy()
-        if isinstance(copy, nodes.Element):
-            for element in copy.findall(nodes.Element):
-                element["ids"] = []
-                if isinstance(element, addnodes.pending_xref):
-                    if element.get("reftype") == "doc" and not element["reftarget"].startswith("/"):
-                        element["reftarget"] = "/" + docname_join(source, element["reftarget"])
-                    element["refdoc"] = self.docname
-        return copy
+    def links(self, role: str, targets: Iterable[str]) -> tuple[Item, ...]:
+        """Links to objects, separated by commas."""
+        return joined((self.link(role, target),) for target in targets)
 
-    def link(self, role: str, target: str) -> nodes.Node:
-        """A link to an object by its full ID, checked when the records were read."""
-        resolved = self.resolve(role, target)
-        return resolved if resolved is not None else xref(role, target, "", self.docname)
+
+def text(value: str) -> tuple[Item, ...]:
+    """Plain text, or nothing for an empty value."""
+    return (Text(value),) if value else ()
+
+
+def joined(groups: Iterable[tuple[Item, ...]]) -> tuple[Item, ...]:
+    """Groups of items separated by commas."""
+    out: list[Item] = []
+    for group in groups:
+        if out:
+            out.append(COMMA)
+        out.extend(group)
+    return tuple(out)
+
+
+def verified_by(verification: Verification) -> tuple[Item, ...]:
+    """Each test, with its outcome when results were read, separated by commas."""
+    return joined((Test(t.test, t.source, t.outcome if verification.known else ""),)
+                  for t in verification.tests)

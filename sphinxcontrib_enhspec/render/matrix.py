@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..derive.rows import Matrix, MatrixRow
 from ..model import is_done
-from ..nodes import box
 from ..query import Query
-from . import parts
-from .context import Context
-from .tables import Cell, empty, paragraph, table
+from . import model as m
+from .context import SPACE, Context, joined, text, verified_by
+from .tables import empty, table
 
 HEADERS = {
     "id": "ID", "title": "Title", "kind": "Kind", "status": "Status", "priority": "Priority",
@@ -19,7 +16,7 @@ HEADERS = {
 }
 
 
-def render(matrix: Matrix, query: Query, ctx: Context) -> list[nodes.Node]:
+def render(matrix: Matrix, query: Query, ctx: Context) -> list[m.Block]:
     """The table and its summary line."""
     if not matrix.rows:
         return [empty("matrix", "requirements match")]
@@ -28,33 +25,33 @@ def render(matrix: Matrix, query: Query, ctx: Context) -> list[nodes.Node]:
     return [table(headers, rows, kind="matrix", caption=query.caption), summary(matrix)]
 
 
-def _cell(row: MatrixRow, column: str, ctx: Context) -> Cell:
+def _cell(row: MatrixRow, column: str, ctx: Context) -> tuple[m.Item, ...]:
     req = row.req
     if column == "id":
-        return [ctx.link("req", req.id)]
+        return (ctx.link("req", req.id),)
     if column == "title":
         return ctx.title(req.id, req.title)
     if column == "status":
-        return [box(is_done(req.status)), nodes.Text(" "), parts.badge("status", req.status)]
+        return (m.Box(is_done(req.status)), SPACE, m.Badge("status", req.status))
     if column == "spec":
-        return [ctx.link("spec", req.spec)] if req.spec else []
+        return (ctx.link("spec", req.spec),) if req.spec else ()
     if column == "depends":
-        return parts.joined(ctx.link("req", target) for target in row.depends)
+        return ctx.links("req", row.depends)
     if column == "risks":
-        return parts.joined(ctx.link("risk", target) for target in row.risks)
+        return ctx.links("risk", row.risks)
     if column == "verified-by":
-        return parts.outcome_nodes(row.tests)
+        return verified_by(row.tests)
     if column == "implemented-by":
-        return parts.source_links(req.implemented_by, ctx.source_url)
-    text = {"kind": req.kind, "priority": req.priority, "tags": ", ".join(req.tags)}[column]
-    return parts.text(text)
+        url = ctx.source_url
+        return joined((m.Code(path, url.format(path=path) if url else ""),)
+                      for path in req.implemented_by)
+    return text({"kind": req.kind, "priority": req.priority, "tags": ", ".join(req.tags)}[column])
 
 
-def summary(matrix: Matrix) -> nodes.paragraph:
-    """``N requirements, D done, V verified (P%)``."""
+def summary(matrix: Matrix) -> m.Paragraph:
+    """``N requirements, D done, V verified (P%)``, and a bar."""
     total = len(matrix.rows)
     share = round(100 * matrix.verified / total) if total else 0
-    text = (f"{total} requirement{'s' if total != 1 else ''}, {matrix.done} done, "
+    said = (f"{total} requirement{'s' if total != 1 else ''}, {matrix.done} done, "
             f"{matrix.verified} verified ({share}%)")
-    bar = nodes.inline("", "", classes=["enhspec-coverage", f"enhspec-coverage-{share // 5 * 5}"])
-    return paragraph(nodes.Text(text), bar, classes=["enhspec-summary"])
+    return m.Paragraph((m.Text(said), m.Bar(share // 5 * 5)), ("enhspec-summary",))

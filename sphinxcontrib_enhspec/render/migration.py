@@ -3,76 +3,67 @@ and the config-changes table."""
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..derive.rows import Release
 from ..model import ConfigChange, MigrationStep
-from ..nodes import TextPart
+from ..nodes import TextPart, text_key
 from ..query import Query
-from . import parts
-from .context import Context
-from .tables import empty, paragraph, table
+from . import model as m
+from .context import SPACE, Context, text
+from .tables import empty, table
 
 CHANGE_HEADERS = ("Key", "Action", "Release", "Default", "Previous", "Replaces", "Spec")
 
 
-def render_guide(releases: tuple[Release, ...], query: Query,
-                 ctx: Context) -> list[nodes.Node]:
+def render_guide(releases: tuple[Release, ...], query: Query, ctx: Context) -> list[m.Block]:
     """A part per release: rubric, steps with their bodies, changes, compatibility."""
     if not releases:
         return [empty("migration-guide", "migration steps or config changes in range")]
-    out: list[nodes.Node] = []
+    out: list[m.Block] = []
     for part in releases:
         label = f"Release {part.release}" if part.release else "No release"
-        out.append(nodes.rubric(label, label, classes=["enhspec-release"]))
+        out.append(m.Rubric(label, ("enhspec-release",)))
         for step in part.steps:
             out.extend(_step(step, ctx))
         if part.changes:
-            out.append(_rubric("Configuration changes"))
+            out.append(m.Rubric("Configuration changes", ("enhspec-guide-part",)))
             out.append(change_table(part.changes, ctx, with_release=False))
         if part.compatibility:
-            out.append(_rubric("Compatibility requirements"))
-            items = nodes.bullet_list(classes=["enhspec-compatibility"])
-            for req in part.compatibility:
-                items += nodes.list_item("", paragraph(ctx.link("req", req.id), nodes.Text(" "),
-                                                       *ctx.title(req.id, req.title)))
-            out.append(items)
+            out.append(m.Rubric("Compatibility requirements", ("enhspec-guide-part",)))
+            out.append(m.Bullets(tuple((ctx.link("req", req.id), SPACE,
+                                        *ctx.title(req.id, req.title))
+                                       for req in part.compatibility),
+                                 ("enhspec-compatibility",)))
     return out
 
 
-def _rubric(text: str) -> nodes.rubric:
-    return nodes.rubric(text, text, classes=["enhspec-guide-part"])
-
-
-def _step(step: MigrationStep, ctx: Context) -> list[nodes.Node]:
-    extra = [nodes.Text(" "), parts.badge("breaking", "breaking")] if step.breaking else []
-    head = paragraph(ctx.link("mig", step.id), nodes.Text(" "), *ctx.title(step.id, step.title),
-                     *extra, classes=["enhspec-heading", "enhspec-guide-step"])
-    return [head, *(ctx.adopt(node, step.location.docname)
-                    for node in ctx.parsed(step.id, TextPart.BODY))]
+def _step(step: MigrationStep, ctx: Context) -> list[m.Block]:
+    extra = (SPACE, m.Badge("breaking", "breaking")) if step.breaking else ()
+    head = m.Paragraph((ctx.link("mig", step.id), SPACE, *ctx.title(step.id, step.title),
+                        *extra), ("enhspec-heading", "enhspec-guide-step"))
+    return [head, m.Body(text_key(step.id, TextPart.BODY), step.location.docname)]
 
 
 def change_table(found: tuple[ConfigChange, ...], ctx: Context, *, with_release: bool = True,
-                 caption: str = "") -> nodes.table:
+                 caption: str = "") -> m.Table:
     """Key, action, (release,) default, previous, replaces and spec of each change."""
     headers = [h for h in CHANGE_HEADERS if with_release or h != "Release"]
     rows = []
     for change in found:
-        cells: list[list[nodes.Node]] = [
-            [nodes.literal(change.key, change.key)],
-            [parts.badge("action", change.action)] if change.action else [],
+        cells: list[tuple[m.Item, ...]] = [
+            (m.Code(change.key),),
+            (m.Badge("action", change.action),) if change.action else (),
         ]
         if with_release:
-            cells.append(parts.text(change.release))
-        cells += [parts.literals([v] if v else []) for v in
-                  (change.default, change.previous, change.replaces)]
-        cells.append([ctx.link("spec", change.spec)] if change.spec else [])
+            cells.append(text(change.release))
+        cells += [(m.Code(value),) if value else ()
+                  for value in (change.default, change.previous, change.replaces)]
+        cells.append((ctx.link("spec", change.spec),) if change.spec else ())
         rows.append(cells)
     return table(headers, rows, kind="config-changes", caption=caption)
 
 
 def render_changes(found: tuple[ConfigChange, ...], query: Query,
-                   ctx: Context) -> list[nodes.Node]:
+                   ctx: Context) -> list[m.Block]:
     """The config-changes collection."""
     if not found:
         return [empty("config-changes", "config changes match")]

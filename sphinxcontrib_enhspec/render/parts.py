@@ -1,4 +1,4 @@
-"""Pieces of the visible blocks: headings, meta lines, field lists, badges, links and tests."""
+"""Pieces of the visible blocks: headings, meta lines, field lists, badges and links."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from ..derive.verification import Verification
 from ..nodes import BODY_CLASS, CHECKED_XREF, CURRENT_SPEC, LEAD
 
 Inline = nodes.Node
@@ -157,15 +156,3 @@ def body(content: Sequence[nodes.Node]) -> list[nodes.container]:
     """The directive's content, wrapped so that collections can find and copy it."""
     return [nodes.container("", *content, classes=[BODY_CLASS])] if content else []
 
-
-def outcome_nodes(verification: Verification) -> list[nodes.Node]:
-    """Each test as a literal, with its outcome as a badge when results were read."""
-    items: list[nodes.Node] = []
-    for test in verification.tests:
-        item = nodes.inline(classes=["enhspec-test", f"enhspec-test-{test.source}"])
-        item += nodes.literal(test.test, test.test)
-        if verification.known:
-            item += nodes.Text(" ")
-            item += badge("outcome", test.outcome)
-        items.append(item)
-    return joined(items)

@@ -2,57 +2,53 @@
 
 from __future__ import annotations
 
-from docutils import nodes
-
 from ..derive.rows import Register, RiskRow
 from ..model import Risk
-from ..nodes import TextPart
+from ..nodes import TextPart, text_key
 from ..query import Query
-from . import parts
-from .context import Context
-from .tables import empty, paragraph, table
+from . import model as m
+from .context import Context, text
+from .parts import css
+from .tables import empty, table
 
 HEADERS = ("ID", "Title", "Category", "Likelihood", "Impact", "Status", "Mitigation",
            "Affects")
 
 
-def render(register: Register, query: Query, ctx: Context) -> list[nodes.Node]:
+def render(register: Register, query: Query, ctx: Context) -> list[m.Block]:
     """The register table, then the grid when ``:matrix:`` is set."""
     if not register.rows:
         return [empty("risk-register", "risks match")]
     rows = [_cells(row, ctx) for row in register.rows]
-    out: list[nodes.Node] = [table(HEADERS, rows, kind="risk-register", caption=query.caption)]
+    out: list[m.Block] = [table(HEADERS, rows, kind="risk-register", caption=query.caption)]
     if query.matrix:
         out.extend(grid(register, ctx))
     return out
 
 
-def _cells(row: RiskRow, ctx: Context) -> list[list[nodes.Node]]:
+def _cells(row: RiskRow, ctx: Context) -> list[tuple[m.Item, ...]]:
     risk = row.risk
     return [
-        [ctx.link("risk", risk.id)],
+        (ctx.link("risk", risk.id),),
         ctx.title(risk.id, risk.title),
-        parts.text(risk.category),
-        [parts.badge("level", risk.likelihood)] if risk.likelihood else [],
-        [parts.badge("level", risk.impact)] if risk.impact else [],
-        [parts.badge("status", risk.status)],
+        text(risk.category),
+        (m.Badge("level", risk.likelihood),) if risk.likelihood else (),
+        (m.Badge("level", risk.impact),) if risk.impact else (),
+        (m.Badge("status", risk.status),),
         _mitigation(risk, ctx),
-        parts.joined(ctx.link("req", target) for target in row.affects),
+        ctx.links("req", row.affects),
     ]
 
 
-def _mitigation(risk: Risk, ctx: Context) -> list[nodes.Node]:
+def _mitigation(risk: Risk, ctx: Context) -> tuple[m.Item, ...]:
     """The option's text, then any nested mitigation's content, as the risk shows them."""
     option = ctx.text(risk.id, TextPart.MITIGATION, "")
-    # The record joins the option's text and the nested ones: load the page only for those.
-    said = " ".join("".join(node.astext() for node in option).split())
-    nested = [] if said == risk.mitigation else [
-        ctx.adopt(node, risk.location.docname)
-        for node in ctx.parsed(risk.id, TextPart.NESTED_MITIGATIONS)]
-    return [*option, *nested] if option or nested else parts.text(risk.mitigation)
+    key = text_key(risk.id, TextPart.NESTED_MITIGATIONS)
+    nested = (m.Parsed(key, risk.location.docname),) if ctx.has_text(key) else ()
+    return (*option, *nested) if option or nested else text(risk.mitigation)
 
 
-def grid(register: Register, ctx: Context) -> list[nodes.Node]:
+def grid(register: Register, ctx: Context) -> list[m.Block]:
     """Likelihood (rows, high first) x impact (columns): the risks in each cell."""
     levels = register.levels
     cells: dict[tuple[str, str], list[str]] = {}
@@ -63,41 +59,18 @@ def grid(register: Register, ctx: Context) -> list[nodes.Node]:
             cells.setdefault((risk.likelihood, risk.impact), []).append(risk.id)
         else:
             unrated.append(risk.id)
-    node = nodes.table(classes=["enhspec-table", "enhspec-risk-grid"])
-    node += nodes.title("Likelihood x impact", "Likelihood x impact")
-    group = nodes.tgroup(cols=len(levels) + 1)
-    node += group
-    group.extend(nodes.colspec(colwidth=12) for _ in range(len(levels) + 1))
-    head = nodes.thead()
-    head += _row([_entry([nodes.Text("Likelihood \\ impact")])] +
-                 [_entry([nodes.Text(impact)], [parts.css("impact", impact)])
-                  for impact in levels])
-    group += head
-    body = nodes.tbody()
+    head = (m.Cell((m.Text("Likelihood \\ impact"),)),
+            *(m.Cell((m.Text(impact),), (css("impact", impact),)) for impact in levels))
+    rows: list[tuple[m.Cell, ...]] = []
     for li, likelihood in reversed(list(enumerate(levels))):
-        entries = [_entry([nodes.Text(likelihood)], [parts.css("likelihood", likelihood)])]
-        for ii, impact in enumerate(levels):
-            ids = cells.get((likelihood, impact), [])
-            entries.append(_entry(parts.joined(ctx.link("risk", i) for i in ids),
-                                  ["enhspec-cell", f"enhspec-severity-{li + ii}"]))
-        body += _row(entries)
-    group += body
-    out: list[nodes.Node] = [node]
+        stub = m.Cell((m.Text(likelihood),), (css("likelihood", likelihood),))
+        rows.append((stub, *(m.Cell(ctx.links("risk", cells.get((likelihood, impact), [])),
+                                    ("enhspec-cell", f"enhspec-severity-{li + ii}"))
+                             for ii, impact in enumerate(levels))))
+    out: list[m.Block] = [m.Table(("enhspec-table", "enhspec-risk-grid"), head, tuple(rows),
+                                  widths=(12,) * (len(levels) + 1),
+                                  caption="Likelihood x impact")]
     if unrated:
-        out.append(paragraph(nodes.Text("Not rated: "),
-                             *parts.joined(ctx.link("risk", i) for i in unrated),
-                             classes=["enhspec-unrated"]))
-    return out
-
-
-def _entry(inline: list[nodes.Node], classes: list[str] | None = None) -> nodes.entry:
-    entry = nodes.entry(classes=classes or [])
-    if inline:
-        entry += nodes.paragraph("", "", *inline)
-    return entry
-
-
-def _row(entries: list[nodes.entry]) -> nodes.row:
-    out = nodes.row()
-    out.extend(entries)
+        out.append(m.Paragraph((m.Text("Not rated: "), *ctx.links("risk", unrated)),
+                               ("enhspec-unrated",)))
     return out

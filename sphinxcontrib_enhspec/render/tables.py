@@ -1,69 +1,28 @@
-"""Plain docutils tables and paragraphs, which every builder renders."""
+"""Tables and notes of the model, as every collection lays them out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from docutils import nodes
-
-Cell = Sequence[nodes.Node]
+from . import model as m
 
 #: Relative column widths; the text builder takes them as characters.
 WIDTHS = {"ID": 14, "Title": 30, "Mitigation": 30, "Verified by": 30, "Implemented by": 24,
           "Depends on": 16, "Affects": 16, "Risks": 14, "Key": 24, "Authors": 18}
 
 
-def table(
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Cell]],
-    *,
-    kind: str,
-    caption: str = "",
-) -> nodes.table:
+def table(headers: Sequence[str], rows: Iterable[Sequence[tuple[m.Item, ...]]], *, kind: str,
+          caption: str = "") -> m.Table:
     """A table with a header row; long tables break across pages in LaTeX."""
-    node = nodes.table(classes=["enhspec-table", f"enhspec-{kind}", "longtable"])
-    if caption:
-        node += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(headers))
-    node += group
-    for header in headers:
-        group += nodes.colspec(colwidth=WIDTHS.get(header, 12))
-    head = nodes.thead()
-    head += row([[nodes.Text(h)] for h in headers])
-    group += head
-    body = nodes.tbody()
-    for cells in rows:
-        body += row(cells)
-    group += body
-    return node
+    return m.Table(
+        classes=("enhspec-table", f"enhspec-{kind}", "longtable"),
+        headers=tuple(m.Cell((m.Text(h),)) for h in headers),
+        rows=tuple(tuple(m.Cell(items) for items in cells) for cells in rows),
+        widths=tuple(WIDTHS.get(h, 12) for h in headers),
+        caption=caption,
+    )
 
 
-def row(cells: Sequence[Cell], classes: Sequence[str] = ()) -> nodes.row:
-    """A table row of cells, each a paragraph of inline nodes (or empty)."""
-    out = nodes.row(classes=list(classes))
-    for cell in cells:
-        entry = nodes.entry()
-        inline: list[nodes.Node] = []
-        for node in cell:
-            if isinstance(node, (nodes.Text, nodes.Inline)):
-                inline.append(node)
-                continue
-            if inline:  # block content (a copied mitigation) follows the inline run
-                entry += nodes.paragraph("", "", *inline)
-                inline = []
-            entry += node
-        if inline:
-            entry += nodes.paragraph("", "", *inline)
-        out += entry
-    return out
-
-
-def paragraph(*inline: nodes.Node, classes: Sequence[str] = ()) -> nodes.paragraph:
-    """A paragraph of inline nodes."""
-    return nodes.paragraph("", "", *inline, classes=list(classes))
-
-
-def empty(kind: str, what: str) -> nodes.paragraph:
+def empty(kind: str, what: str) -> m.Paragraph:
     """What a collection shows when nothing matches its filters."""
-    return paragraph(nodes.emphasis(f"No {what}.", f"No {what}."),
-                     classes=["enhspec-empty", f"enhspec-{kind}"])
+    return m.Paragraph((m.Emphasis(f"No {what}."),), ("enhspec-empty", f"enhspec-{kind}"))

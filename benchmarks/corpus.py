@@ -36,7 +36,8 @@ CONF = {
               '    {"directive": "req", "title": "Requirement", "prefix": "R_"},\n'
               '    {"directive": "risk", "title": "Risk", "prefix": "K_"},\n'
               '    {"directive": "mig", "title": "Migration step", "prefix": "M_"},\n'
-              ']\nneeds_extra_options = ["kind"]\nsuppress_warnings = ["needs"]\n'),
+              ']\nneeds_extra_options = ["kind", "spec", "verified_by"]\n'
+              'suppress_warnings = ["needs"]\n'),
 }
 #: The template's sections after the requirements: (heading, subsections); a subsection
 #: named "*" holds the spec's migration step, "!" its risk.
@@ -122,7 +123,8 @@ def requirement(flavor: str, s: int, k: int) -> list[str]:
                 *([f"   :depends: {dep}"] if dep else []), "", f"   {text}", ""]
     if flavor == "needs":
         return [f".. req:: {title}", f"   :id: {sid}_{local}", f"   :status: {status}",
-                f"   :kind: {kind}", *([f"   :links: {dep.replace('.', '_')}"] if dep else []),
+                f"   :kind: {kind}", f"   :spec: {sid}",
+                *([f"   :links: {dep.replace('.', '_')}"] if dep else []),
                 "", f"   {text}", ""]
     own = [f".. _{label(f'{sid}.{local}')}:", ""] if flavor == "tables" else []
     return [*own, f"**{sid}.{local}** {title}", "", text, ""]
@@ -260,11 +262,13 @@ def collection_pages(flavor: str, specs: int, reqs: int) -> dict[str, str]:
         pages["overview"] += [".. spec-index::", "", ".. risk-register::", "   :matrix:", "",
                               ".. migration-guide::"]
     elif flavor == "needs":
-        pages["matrix"] += [".. needtable::", "   :types: req",
-                            "   :columns: id, title, status"]
+        # The matrix's default columns: ID, title, status, spec, tests, and the risks
+        # that link to the requirement.
+        columns = "   :columns: id, title, status, spec, verified_by, incoming"
+        pages["matrix"] += [".. needtable::", "   :types: req", columns]
         for _, kind in KINDS:
             pages[f"matrix-{kind}"] += [".. needtable::", f"   :filter: kind == '{kind}'",
-                                        "   :columns: id, title, status"]
+                                        columns]
         pages["overview"] += [".. needtable::", "   :types: risk", "", ".. needtable::",
                               "   :types: mig"]
     else:

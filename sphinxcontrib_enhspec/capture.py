@@ -37,11 +37,11 @@ class CaptureTexts(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         domain = cast("EnhspecDomain", self.env.domains["enhspec"])
         docname = self.env.docname
-        texts = {
-            node[TEXT_KEY]: [detached(child) for child in node.children]
-            for node in self.document.findall(nodes.inline)
-            if TEXT_CLASS in node["classes"] and node.get(TEXT_KEY)
-        }
+        texts: dict[str, list[nodes.Node]] = {}
+        for node in self.document.findall(nodes.inline):
+            if TEXT_CLASS in node["classes"] and node.get(TEXT_KEY):
+                # An ID defined twice keeps its first definition, as the catalog does.
+                texts.setdefault(node[TEXT_KEY], [detached(c) for c in node.children])
         for record in domain.records.get(docname, []):
             block = self.document.ids.get(record.anchor)
             if block is None or not isinstance(record, (MigrationStep, Risk)):
@@ -50,11 +50,11 @@ class CaptureTexts(SphinxTransform):
                      if {BODY_CLASS, MITIGATION_CLASS} & set(c["classes"])]
             if isinstance(record, MigrationStep):
                 body = [detached(p) for p in parts if BODY_CLASS in p["classes"]]
-                texts[text_key(record.id, TextPart.BODY)] = body[:1]
+                texts.setdefault(text_key(record.id, TextPart.BODY), body[:1])
             else:
-                texts[text_key(record.id, TextPart.NESTED_MITIGATIONS)] = [
+                texts.setdefault(text_key(record.id, TextPart.NESTED_MITIGATIONS), [
                     detached(child) for p in parts if MITIGATION_CLASS in p["classes"]
-                    for child in p.children if not isinstance(child, nodes.rubric)]
+                    for child in p.children if not isinstance(child, nodes.rubric)])
         # A translated message is parsed as a document of its own, long before this page
         # reaches this transform: the page's own texts are noted last.
         domain.note_texts(docname, texts)

@@ -13,7 +13,7 @@ from sphinx.locale import _
 
 from . import config
 from .derive.catalog import Catalog, build_catalog
-from .derive.checks import find_problems, verification_problems
+from .derive.checks import find_problems, unknown_markers, verification_problems
 from .derive.rows import rows
 from .derive.traces import Traces
 from .derive.verification import Verifier
@@ -69,13 +69,11 @@ class EnhspecDomain(Domain):
         "migration-step": ObjType(_("migration step"), "mig"),
     }
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
-        role: EnhspecXRefRole() for role in ROLE_TYPES
-    }
+        role: EnhspecXRefRole() for role in ROLE_TYPES}
     #: Per document (`PER_DOC`): records in document order, collections, blocks filled at
     #: write time, parsed texts, projects linked to; and what each page last showed.
     initial_data: ClassVar[dict[str, Any]] = {
-        **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {},
-    }
+        **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {}}
     data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -155,8 +153,12 @@ class EnhspecDomain(Domain):
     def texts(self, key: str) -> list[Node]:
         """Parsed nodes of an object's part (see `nodes.text_key`) as its page shows them."""
         if self._derived.texts is None:
-            self._derived.texts = {k: v for texts in self.data["texts"].values()
-                                   for k, v in texts.items()}
+            # The first definition in document order stands, as in the catalog.
+            merged: dict[str, list[Node]] = {}
+            for docname in sorted(self.data["texts"]):
+                for text, kept in self.data["texts"][docname].items():
+                    merged.setdefault(text, kept)
+            self._derived.texts = merged
         return self._derived.texts.get(key, [])
 
     def note_record(self, record: Record) -> None:
@@ -227,10 +229,7 @@ class EnhspecDomain(Domain):
         for problem in self.results.problems:
             warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
                  os.path.relpath(problem.path, self.env.srcdir), problem.message)
-        unknown = sorted({(case.path, case.dotted, req) for case in self.results.cases
-                          for req in case.requirements
-                          if self.catalog.get(req, "requirement") is None})
-        for path, test, req in unknown:
+        for path, test, req in unknown_markers(self.results.cases, self.catalog):
             warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:",
                  test, req)
 

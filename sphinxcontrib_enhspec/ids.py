@@ -15,8 +15,8 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts ``ER2`` before ``ER10``."""
-    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
+    """Sort key that puts ``ER2`` before ``ER10``; other digits (``²``, ``①``) sort as text."""
+    return tuple((1, int(part)) if part.isdecimal() else (0, part.casefold())
                  for part in _DIGITS.split(text) if part)
 
 

@@ -13,6 +13,7 @@ from sphinxcontrib_enhspec.ids import (
     candidates,
     kind_of,
     match_choice,
+    natural_key,
     object_id,
     split_argument,
     split_list,
@@ -98,3 +99,9 @@ def test_candidates_prefer_the_current_spec():
     assert candidates("ER1", "", CFG) == ("ER1",)
     assert candidates("ENH-2.ER1", "ENH-1", CFG) == ("ENH-2.ER1",)
     assert candidates("SEC-1", "ENH-1", CFG) == ("SEC-1",)
+
+
+def test_natural_key_orders_numbers_by_value_and_other_digits_as_text():
+    titles = ["ER10", "ER2", "Tier 1²", "Tier ①", "ER\u0663"]  # U+0663: Arabic-Indic three
+    assert sorted(titles, key=natural_key) == ["ER2", "ER\u0663", "ER10", "Tier 1²", "Tier ①"]
+    assert natural_key("Tier 1²") == ((0, "tier "), (1, 1), (0, "²"))

@@ -7,7 +7,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..ids import candidates
-from ..model import DROPPED, ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+from ..model import (
+    DROPPED,
+    ConfigChange,
+    Location,
+    MigrationStep,
+    Requirement,
+    Risk,
+    Spec,
+    TestCase,
+)
 from ..query import MIGRATION_GUIDE, Query
 from ..settings import EnhspecConfig
 from ..versions import parse_version
@@ -181,3 +190,10 @@ def verification_problems(traces: Traces, statuses: Sequence[str]) -> list[Probl
                     req.location)
             for test in verification.failing)
     return problems
+
+
+def unknown_markers(cases: Sequence[TestCase], catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(results file, test, ID) of each requirement that a test's marker names and no
+    requirement has."""
+    return sorted({(case.path, case.dotted, req) for case in cases for req in case.requirements
+                   if catalog.get(req, "requirement") is None})

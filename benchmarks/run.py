@@ -70,8 +70,23 @@ def edit(src: Path, flavor: str) -> None:
             os.utime(path, (later, later))
 
 
+def profile_edit(python: str, src: Path, out: Path, flavor: str, report: Path) -> None:
+    """Edit one spec once more and profile the incremental build; the top of the profile,
+    by cumulative time, goes to `report`."""
+    edit(src, flavor)
+    stats = out.parent / f"{out.name}.prof"
+    command = [python, "-m", "cProfile", "-o", str(stats), "-m", "sphinx", "-q", "-b", "html",
+               "-d", str(out / ".doctrees"), str(src), str(out)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    script = ("import pstats, sys; pstats.Stats(sys.argv[1], stream=sys.stdout)"
+              ".sort_stats('cumulative').print_stats(40)")
+    text = subprocess.run([python, "-c", script, str(stats)], check=True, capture_output=True,
+                          text=True).stdout
+    report.write_text(text.replace(str(HERE.parent), "."))
+
+
 def measure(pythons: dict[str, str], specs: int, reqs: int, runs: int, work: Path,
-            sidebar: bool, shape: str) -> list[Measure]:
+            sidebar: bool, shape: str, profile: bool = False) -> list[Measure]:
     """Every figure for each flavor at one size; the clean builds of the flavors take
     turns, so that a slower stretch of the machine weighs on all of them alike."""
     size = specs * reqs
@@ -96,6 +111,8 @@ def measure(pythons: dict[str, str], specs: int, reqs: int, runs: int, work: Pat
         matrix = out / "matrix.html"
         fresh = "n/a" if not matrix.exists() else (
             "yes" if EDITED in matrix.read_text(encoding="utf-8") else "STALE")
+        if profile and flavor == "enhspec":
+            profile_edit(python, src, out, flavor, HERE / f"profile-edit-{size}.txt")
         shutil.rmtree(out, ignore_errors=True)
         parallel, _ = build(python, src, out, jobs=2)
         results.append(Measure(flavor, size, statistics.median(times[flavor]),
@@ -146,6 +163,8 @@ def main() -> None:
     args.add_argument("--shape", choices=SHAPES, default="template",
                       help="specs with the template's sections, or nothing but the objects")
     args.add_argument("--out", type=Path, default=HERE / "results.md")
+    args.add_argument("--profile", action="store_true",
+                      help="profile enhspec's edit build into profile-edit-<size>.txt")
     ns = args.parse_args()
     work = HERE / "_work"
     work.mkdir(exist_ok=True)
@@ -156,7 +175,7 @@ def main() -> None:
     for size in (int(s) for s in ns.sizes.split(",")):
         specs = max(1, size // ns.reqs_per_spec)
         results += measure(pythons, specs, ns.reqs_per_spec, ns.runs, work, not ns.no_sidebar,
-                           ns.shape)
+                           ns.shape, ns.profile)
     header = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
               f"{os.cpu_count()} cores, Python {platform.python_version()}; "
               f"{ns.runs} clean builds per median, the flavors taking turns; {ns.shape} specs of "

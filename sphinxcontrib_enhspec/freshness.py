@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import render
 from .render import model as m
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -44,16 +43,27 @@ def _texts_of(domain: EnhspecDomain, key: str) -> str:
 
 def fingerprint(shown: object, text_of: Callable[[str], str]) -> str:
     """A digest of what a page shows: every text, every link's target document, anchor and
-    title, and the parsed texts it copies (`text_of` a text key)."""
-    return hashlib.sha256(repr(_plain(shown, text_of)).encode()).hexdigest()
+    title (the model's own ``repr``), and the parsed texts it copies (`text_of` a key)."""
+    digest = hashlib.sha256(repr(shown).encode())
+    for key in _kept(shown):
+        digest.update(f"\0{key}\0{text_of(key)}".encode())
+    return digest.hexdigest()
 
 
-def _plain(value: object, text_of: Callable[[str], str]) -> object:
-    if isinstance(value, (m.Parsed, m.Body)):
-        return (value.key, value.source, text_of(value.key))
-    if is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__,
-                *((f.name, _plain(getattr(value, f.name), text_of)) for f in fields(value)))
-    if isinstance(value, (tuple, list)):
-        return tuple(_plain(item, text_of) for item in value)
-    return value
+def _kept(shown: object) -> Iterator[str]:
+    """The keys of the parsed texts and bodies a page copies, in the order shown."""
+    if isinstance(shown, (list, tuple)):
+        for part in shown:
+            yield from _kept(part)
+    elif isinstance(shown, (m.Parsed, m.Body)):
+        yield shown.key
+    elif isinstance(shown, m.Table):
+        for cells in shown.rows:
+            for cell in cells:
+                yield from (i.key for i in cell.items if isinstance(i, m.Parsed))
+    elif isinstance(shown, m.Paragraph):
+        yield from _kept(shown.items)
+    elif isinstance(shown, m.Bullets):
+        yield from _kept(shown.entries)
+    elif isinstance(shown, m.Fields):
+        yield from _kept([items for _, items in shown.rows])

@@ -45,7 +45,9 @@ def matrix(traces: Traces, query: q.Query) -> Matrix:
         if q.matches(query, req, traces.release_of(req.spec))
     ]
     order = {"status": traces.cfg.requirement_statuses, "priority": ("", *PRIORITIES)}
-    if query.sort in order:
+    if query.sort == "id":
+        pass  # the traces are in ID order already
+    elif query.sort in order:
         rank = {value: i for i, value in enumerate(order[query.sort])}
         rows.sort(key=lambda row: (rank.get(getattr(row.req, query.sort), len(rank)),
                                    natural_key(row.req.id)))

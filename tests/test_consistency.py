@@ -71,3 +71,13 @@ def test_steps_and_changes_take_their_spec_release():
     index = build_catalog({"a": [spec], "b": [step, change]})
     assert index.objects["S-1.M1"].release == "2.0"
     assert list(index.config_changes) == ["k@2.0"]
+
+
+def test_a_long_cycle_names_its_first_members_and_the_count():
+    ring = [req(f"S-1.ER{i}", line=i, depends=(f"ER{i % 600 + 1}",)) for i in range(1, 601)]
+    [(subtype, message, location)] = problems([SPEC, *ring])
+    assert subtype is Subtype.CYCLE
+    assert message == ("requirements depend on each other in a cycle: "
+                       + " -> ".join(f"S-1.ER{i}" for i in range(1, 9))
+                       + " -> ... (600 requirements)")
+    assert location == Location("a", 1)

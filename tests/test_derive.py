@@ -191,3 +191,20 @@ def test_the_gate_names_unverified_and_failing_requirements_of_gated_specs():
         (Subtype.FAILED, "ENH-1.ER2: test 'test_two' failed"),
     ]
     assert verification_problems(traces(), []) == []
+
+
+def test_a_classname_may_hold_double_colons():
+    cases = [Case("oxidized_navigation::parry3d", "test_failure", "failed"),
+             Case("oxidized_navigation::parry3d", "test_simple_navigation", "passed"),
+             Case("Foo::Bar", "test_baz[1]", "passed")]
+    verifier = Verifier(cases, configured=True)
+    failing = req("ENH-1.ER1", 1, verified_by=("oxidized_navigation::parry3d.test_failure",))
+    passing = req("ENH-1.ER2", 2, verified_by=(
+        "oxidized_navigation::parry3d.test_simple_navigation", "Foo::Bar.test_baz"))
+    assert [(t.test, t.outcome) for t in verifier.verify(failing).tests] == [
+        ("oxidized_navigation::parry3d.test_failure", "failed")]
+    assert verifier.verify(passing).verified
+    # A pytest node ID still matches its classname.name.
+    pytest_case = Case("tests.test_x.TestX", "test_y", "passed")
+    found = Verifier([pytest_case], configured=True).find("tests/test_x.py::TestX::test_y")
+    assert found == [pytest_case]

@@ -34,6 +34,9 @@ class Problem:
     location: Location
 
 
+#: How many members of a dependency cycle its warning names.
+CYCLE_NAMED = 8
+
 #: Turns a location into the ``path:line`` a message names.
 Where = Callable[[Location], str]
 
@@ -117,7 +120,8 @@ def _cycles(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
         if len(component) == 1 and component[0] not in graph[component[0]]:
             continue
         members = sorted(component, key=lambda rid: catalog.objects[rid].location)
-        path = " -> ".join([*members, members[0]])
+        path = " -> ".join([*members, members[0]]) if len(members) <= CYCLE_NAMED else (
+            " -> ".join(members[:CYCLE_NAMED]) + f" -> ... ({len(members)} requirements)")
         yield Problem(Subtype.CYCLE, f"requirements depend on each other in a cycle: {path}",
                       catalog.objects[members[0]].location)
 

@@ -76,9 +76,11 @@ class Verifier:
     def find(self, test_id: str) -> list[TestCase]:
         """The cases a test identifier names: exact, every parametrisation, or a unique name."""
         key = dotted(test_id)
-        for table in (self.by_dotted, self.by_base):
-            if key in table:
-                return table[key]
+        # As written first: a classname may hold "::" itself (Rust, C++, Ruby).
+        for written in dict.fromkeys((test_id, key)):
+            for table in (self.by_dotted, self.by_base):
+                if written in table:
+                    return table[written]
         named = self.by_name.get(key, [])
         if len({case.dotted for case in named}) == 1 or (
                 named and len({_PARAMS.sub("", c.dotted) for c in named}) == 1):

@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs test-oldest bench clean
+.PHONY: test lint pytest docs test-oldest bench bench-federated clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ $(VENV_NEEDS)/.installed: $(STAMP)
 
 bench: $(STAMP) $(VENV_NEEDS)/.installed
 	cd benchmarks && ../$(BIN)/python run.py --needs-python .venv-needs/bin/python $(BENCH_ARGS)
+
+# One project of 20,000 requirements against ten sub-projects and a hub (docs/design.rst).
+FEDERATED_ARGS ?=
+bench-federated: $(STAMP)
+	cd benchmarks && ../$(BIN)/python federated.py $(FEDERATED_ARGS)
 
 clean:
 	rm -rf $(VENV) $(VENV_OLDEST) $(VENV_NEEDS) docs/_build benchmarks/_work .mypy_cache \

@@ -110,12 +110,13 @@ def spec_head(flavor: str, s: int, shape: str) -> list[str]:
             ":Authors: Ada Author", ":Module: core", f":Release: {release}", "", PROSE, ""]
 
 
-def requirement(flavor: str, s: int, k: int) -> list[str]:
-    """Requirement `k` of spec `s`."""
+def requirement(flavor: str, s: int, k: int, first: int = 1) -> list[str]:
+    """Requirement `k` of spec `s`; the first requirement of each spec after `first`
+    depends on the previous spec's."""
     sid = spec_id(s)
     prefix, kind = req_kind(k)
     local, status = f"{prefix}{k}", "done" if k % 3 == 0 else "open"
-    dep = f"{spec_id(s - 1)}.ER1" if s > 1 and k == 1 else ""
+    dep = f"{spec_id(s - 1)}.ER1" if s > first and k == 1 else ""
     title = f"Requirement {k} of spec {s}"
     text = f"Requirement {k} of spec {s} is met when the {kind} behaviour is in place."
     if flavor == "enhspec":
@@ -154,13 +155,13 @@ def step(flavor: str, s: int) -> list[str]:
     return [*own, "Update the configuration: edit the file.", ""]
 
 
-def spec_page(flavor: str, s: int, reqs: int, shape: str = "template") -> str:
+def spec_page(flavor: str, s: int, reqs: int, shape: str = "template", first: int = 1) -> str:
     """One spec document."""
     out = spec_head(flavor, s, shape)
     if shape == "dense":
         out += heading("Requirements", "-")
         for k in range(1, reqs + 1):
-            out += requirement(flavor, s, k)
+            out += requirement(flavor, s, k, first)
         out += heading("Risks", "-") + risk(flavor, s)
         out += heading("Migration", "-") + step(flavor, s)
         return "\n".join(out) + "\n"
@@ -171,7 +172,7 @@ def spec_page(flavor: str, s: int, reqs: int, shape: str = "template") -> str:
     for prefix, kind in KINDS:
         out += heading(f"{kind.capitalize()} Requirements", "~")
         for k in (k for k in range(1, reqs + 1) if req_kind(k)[0] == prefix):
-            out += requirement(flavor, s, k)
+            out += requirement(flavor, s, k, first)
     out += heading("Design Changes", "-")
     out += [*heading("Configuration Changes", "~"), *CONFIG_BLOCK, ""]
     out += [*heading("API Changes", "~"), *API_BLOCK, ""]
@@ -280,18 +281,21 @@ def collection_pages(flavor: str, specs: int, reqs: int) -> dict[str, str]:
 
 
 def generate(flavor: str, specs: int, reqs: int, out: Path, *, sidebar: bool = True,
-             shape: str = "template") -> Path:
-    """Write the corpus of one flavor into `out` (emptied first)."""
+             shape: str = "template", first: int = 1, collections: bool = True,
+             conf: str = "") -> Path:
+    """Write the corpus of one flavor into `out` (emptied first): specs `first` to
+    `first + specs - 1`, and the pages of the collections unless told not to."""
     if out.exists():
         shutil.rmtree(out)
     (out / "specs").mkdir(parents=True)
-    conf = CONF[flavor]
+    conf = CONF[flavor] + conf
     if not sidebar:
         conf += 'html_sidebars = {"**": ["searchbox.html"]}\n'
     (out / "conf.py").write_text(conf)
-    for s in range(1, specs + 1):
-        (out / "specs" / f"enh-{s:04d}.rst").write_text(spec_page(flavor, s, reqs, shape))
-    pages = collection_pages(flavor, specs, reqs)
+    for s in range(first, first + specs):
+        (out / "specs" / f"enh-{s:04d}.rst").write_text(
+            spec_page(flavor, s, reqs, shape, first))
+    pages = collection_pages(flavor, specs, reqs) if collections else {}
     for name, text in pages.items():
         (out / f"{name}.rst").write_text(text)
     toctree = [*heading("Bench", "="), ".. toctree::", "   :glob:", "", "   specs/*",

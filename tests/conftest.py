@@ -82,7 +82,10 @@ class Project:
 
     def html_tables(self, docname: str) -> list[Table]:
         """The tables of a written HTML page."""
-        path = self.outdir / self.app.builder.get_target_uri(docname)
+        target = self.app.builder.get_target_uri(docname)
+        if target.startswith("#"):  # singlehtml: one page holds every document
+            target = f"{self.app.config.root_doc}.html"
+        path = self.outdir / target
         if path.is_dir() or not path.suffix:  # dirhtml
             path = path / "index.html"
         return read_tables(path.read_text(encoding="utf-8"))

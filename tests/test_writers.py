@@ -53,3 +53,17 @@ def test_escaped_through_docutils_too(build, monkeypatch, root):
         assert markup not in body, markup
     assert body.count("Title with &lt;em&gt;tags&lt;/em&gt; &amp; ampersands") == 3
     assert body.count("Risky &lt;iframe&gt;") == 3
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml"])
+@pytest.mark.parametrize("root", ["collections", "collections-myst"])
+def test_both_writers_agree_in_other_html_builders(build, monkeypatch, root, builder):
+    direct = build(root, builder)
+    docutils_tables(monkeypatch)
+    through_docutils = build(root, builder)
+    ours = direct.html_tables("tables")
+    assert ours == through_docutils.html_tables("tables")
+    links = [href for t in ours for row in t.rows for cell in row for href, _ in cell.links]
+    assert links and all(("#" in href) for href in links)
+    if builder == "singlehtml":
+        assert all(href.startswith("#") for href in links)

@@ -27,7 +27,7 @@ from sphinxcontrib_enhspec.model import (
 )
 from sphinxcontrib_enhspec.warnings import Subtype
 
-pytestmark = pytest.mark.requirement("ENH-100.ER1")
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
 
 
 def at(line: int, doc: str = "a") -> Location:

@@ -23,7 +23,7 @@ from sphinxcontrib_enhspec.render import model as m
 from sphinxcontrib_enhspec.render.context import Context, verified_by
 from sphinxcontrib_enhspec.roles import ROLE_TYPES
 
-pytestmark = pytest.mark.requirement("ENH-100.ER1")
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
 
 Kept = dict[str, list[nodes.Node]]
 

@@ -7,7 +7,7 @@ import pytest
 
 from sphinxcontrib_enhspec import transforms
 
-pytestmark = pytest.mark.requirement("ENH-100.PR2")
+pytestmark = pytest.mark.requirement("ENH-100.ER7")
 
 PAGES = {
     "collections": ["tables", "index"],

@@ -31,6 +31,8 @@ ROOTS = {
     "config": ["index"],
     "copies": ["index", "orphan", "steps"],
     "external": ["index"],
+    "moves": ["index", "a", "b", "matrix", "register", "specs"],
+    "options": ["index"],
 }
 
 

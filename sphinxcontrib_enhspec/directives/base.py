@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -46,13 +46,37 @@ def text_option(argument: str | None) -> str:
     return (argument or "").strip()
 
 
+class Options(dict[str, Callable[[str], Any]]):
+    """A directive's text options. It takes any other name too, so that an unknown option
+    is reported by the directive (an ``enhspec`` warning) instead of docutils or MyST."""
+
+    def __missing__(self, key: str) -> Callable[[str], Any]:
+        return text_option
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+def option_spec(*names: str) -> OptionSpec:
+    """An option spec of text options; values are validated in ``run``, not by docutils."""
+    return Options(dict.fromkeys(names, text_option))
+
+
 class EnhspecDirective(SphinxDirective):
     """Base of the object directives."""
 
     has_content = True
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = option_spec()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        known = self.option_spec.keys()
+        for name in [name for name in self.options if name not in known]:
+            self.problem(Subtype.INVALID_VALUE, "%s: unknown option :%s: (options here: %s); "
+                         "ignored", self.name, name, ", ".join(known) or "none")
+            del self.options[name]
 
     @property
     def cfg(self) -> EnhspecConfig:
@@ -193,9 +217,6 @@ class EnhspecDirective(SphinxDirective):
         return match_choice(preferred, statuses) or statuses[0]
 
 
-def option_spec(*names: str) -> OptionSpec:
-    """An option spec of text options; values are validated in ``run``, not by docutils."""
-    return dict.fromkeys(names, text_option)
 
 
 def plain(nodes_: Iterable[Node]) -> str:

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinxcontrib_enhspec"]
+myst_enable_extensions = ["colon_fence"]

@@ -51,9 +51,9 @@ class _Derived:
 
     catalog: Catalog | None = None
     traces: Traces | None = None
-    rows: dict[Query, object] = field(default_factory=dict)
     texts: dict[str, list[Node]] | None = None
-    #: What the write side makes of the records (the models collections show).
+    #: Values made from the records by `EnhspecDomain.derived`: each collection's rows and
+    #: the model the write side makes of them.
     made: dict[Hashable, Any] = field(default_factory=dict)
 
 
@@ -139,10 +139,7 @@ class EnhspecDomain(Domain):
 
     def rows(self, query: Query) -> object:
         """What a collection shows, derived once for freshness, the page and any copy."""
-        shown = self._derived.rows
-        if query not in shown:
-            shown[query] = rows(self.traces, query)
-        return shown[query]
+        return self.derived(("rows", query), lambda: rows(self.traces, query))
 
     def derived(self, key: Hashable, make: Callable[[], T]) -> T:
         """A value made from the records by `make`, once until they change."""

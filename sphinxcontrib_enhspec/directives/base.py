@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
@@ -65,18 +66,43 @@ def option_spec(*names: str) -> OptionSpec:
 class EnhspecDirective(SphinxDirective):
     """Base of the object directives."""
 
+    # docutils and MyST would reject a missing argument or unwanted content with errors of
+    # their own; the directive takes anything and warns as enhspec does.
     has_content = True
-    required_arguments = 1
+    required_arguments = 0
+    optional_arguments = 1
     final_argument_whitespace = True
     option_spec: ClassVar[OptionSpec] = option_spec()
+    #: What the argument holds, named in the warning when it is missing; "" when none.
+    argument_name: ClassVar[str] = "an ID and a title"
+    #: The subtype of that warning.
+    missing_argument: ClassVar[Subtype] = Subtype.INVALID_ID
+    #: Whether the directive has a body.
+    accepts_content: ClassVar[bool] = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._check_shape()
         known = self.option_spec.keys()
         for name in [name for name in self.options if name not in known]:
             self.problem(Subtype.INVALID_VALUE, "%s: unknown option :%s: (options here: %s); "
                          "ignored", self.name, name, ", ".join(known) or "none")
             del self.options[name]
+
+    def _check_shape(self) -> None:
+        """Warn of a missing or unwanted argument and of unwanted content."""
+        if self.argument_name and not self.arguments:
+            self.problem(self.missing_argument, "%s: needs %s; none given", self.name,
+                         self.argument_name)
+            self.arguments = [""]
+        elif not self.argument_name and self.arguments:
+            self.problem(Subtype.INVALID_VALUE, "%s: takes no argument; %r ignored", self.name,
+                         self.arguments[0])
+            self.arguments = []
+        if not self.accepts_content and self.content:
+            self.problem(Subtype.INVALID_VALUE, "%s: takes no content; %d line(s) ignored",
+                         self.name, len(self.content))
+            self.content = StringList()
 
     @property
     def cfg(self) -> EnhspecConfig:
@@ -152,7 +178,7 @@ class EnhspecDirective(SphinxDirective):
         """The ID as written, the current spec, the full ID (None if unusable), the title."""
         word, title_text = split_argument(self.arguments[0])
         spec = self.current_spec()
-        ident = self.full_id(word, spec)
+        ident = self.full_id(word, spec) if word else None  # missing: warned already
         return word, spec, ident, self.title(title_text, ident=ident.full if ident else "")
 
     def full_id(self, word: str, spec: str) -> ObjectId | None:

@@ -29,6 +29,8 @@ class MigrationStepDirective(EnhspecDirective):
     option_spec: ClassVar[OptionSpec] = option_spec(
         "id", "release", "order", "breaking", "spec",
     )
+    argument_name = "a title"
+    missing_argument = Subtype.INVALID_VALUE
 
     def run(self) -> list[Node]:
         """Render the step and record it."""
@@ -102,6 +104,8 @@ class ConfigChangeDirective(EnhspecDirective):
     option_spec: ClassVar[OptionSpec] = option_spec(
         "action", "default", "previous", "replaces", "release", "spec",
     )
+    argument_name = "a key"
+    missing_argument = Subtype.INVALID_VALUE
 
     def run(self) -> list[Node]:
         """Render the change and record it as ``key@release``."""
@@ -116,7 +120,7 @@ class ConfigChangeDirective(EnhspecDirective):
             anchor = self.anchor("config", f"{key}@{release}")
             record = ConfigChange(key=key, location=self.location, anchor=anchor, spec=spec,
                                   action=action, release=release, **values)
-        else:
+        elif key:  # a missing key has had its warning
             self.problem(Subtype.INVALID_ID, "config-change: the key %r must be one word", key)
         block = parts.container("config-change")
         extra = [parts.badge("action", action)] if action else []

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 class CollectionDirective(EnhspecDirective):
     """Base of the collections: the filters every one of them takes."""
 
-    required_arguments = 0
-    has_content = False
+    argument_name = ""
+    accepts_content = False
     kind: ClassVar[str] = ""
     option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS)
 

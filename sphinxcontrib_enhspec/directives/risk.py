@@ -79,9 +79,7 @@ class RiskDirective(EnhspecDirective):
 class MitigationDirective(EnhspecDirective):
     """``.. mitigation::`` inside a risk: how the risk is reduced."""
 
-    required_arguments = 0
-    optional_arguments = 0
-    final_argument_whitespace = False
+    argument_name = ""
 
     def run(self) -> list[Node]:
         """The mitigation as a titled part of the risk's body."""

@@ -27,7 +27,8 @@ class SpecDirective(EnhspecDirective):
         word, title_text = split_argument(self.arguments[0])
         spec_id = word
         try:
-            check_spec_id(word, self.cfg)
+            if word:  # a missing argument has had its warning
+                check_spec_id(word, self.cfg)
         except IdError as problem:
             self.problem(problem.subtype, "enhancement-spec: %s", problem.message)
             spec_id = ""

@@ -72,6 +72,8 @@ def _parse(path: str, data: bytes) -> tuple[list[TestCase], ResultsProblem | Non
         root = SafeET.fromstring(data, forbid_dtd=True)
     except ET.ParseError as error:
         return [], ResultsProblem(path, error.position[0], f"is not XML: {error}")
+    except LookupError as error:  # expat names an encoding Python does not know
+        return [], ResultsProblem(path, 1, f"is not XML: {error}")
     except DefusedXmlException as error:
         return [], ResultsProblem(path, 0, f"is refused: {error}")
     if root.tag not in {"testsuites", "testsuite"}:

@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs test-oldest bench bench-federated clean
+.PHONY: test lint pytest docs test-oldest test-matrix fuzz bench bench-federated clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,32 @@ $(STAMP_OLDEST): pyproject.toml
 test-oldest: $(STAMP_OLDEST)
 	$(VENV_OLDEST)/bin/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# The releases between: Sphinx 8.1 and 8.2, each with the docutils it pins.
+MATRIX := 8.1 8.2
+.venv-sphinx%/.installed: pyproject.toml
+	test -x .venv-sphinx$*/bin/python || $(PYTHON) -m venv .venv-sphinx$*
+	.venv-sphinx$*/bin/python -m pip install -q --upgrade pip
+	.venv-sphinx$*/bin/python -m pip install -q 'sphinx==$*.*' 'myst-parser==4.0.*' -e '.[test]'
+	touch $@
+
+test-matrix: $(foreach v,$(MATRIX),.venv-sphinx$(v)/.installed)
+	for v in $(MATRIX); do \
+		.venv-sphinx$$v/bin/python -c 'import sphinx, docutils; print("Sphinx", sphinx.__version__, "docutils", docutils.__version__)'; \
+		.venv-sphinx$$v/bin/python -m pytest -n 2 $(PYTEST_ARGS) || exit 1; \
+	done
+
+# The property tests searched long and at random: rounds of random edit sequences, options
+# and JUnit files until FUZZ_MINUTES have passed (never part of `make test`).
+FUZZ_MINUTES ?= 20
+fuzz: $(STAMP)
+	end=$$(( $$(date +%s) + $(FUZZ_MINUTES) * 60 )); round=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+		round=$$((round + 1)); echo "fuzz round $$round"; \
+		ENHSPEC_FUZZ=1 $(BIN)/python -m pytest -n 2 -q --hypothesis-show-statistics \
+			tests/test_random_edits.py tests/test_fuzz_options.py tests/test_fuzz_junit.py \
+			|| exit 1; \
+	done; echo "fuzz: $$round rounds without a finding"
+
 # The benchmark: never part of `make test`. BENCH_ARGS="--sizes 1000 --runs 3" to change it.
 VENV_NEEDS := benchmarks/.venv-needs
 BENCH_ARGS ?=
@@ -66,5 +92,5 @@ bench-federated: $(STAMP)
 	cd benchmarks && ../$(BIN)/python federated.py $(FEDERATED_ARGS)
 
 clean:
-	rm -rf $(VENV) $(VENV_OLDEST) $(VENV_NEEDS) docs/_build benchmarks/_work .mypy_cache \
+	rm -rf $(VENV) $(VENV_OLDEST) .venv-sphinx* $(VENV_NEEDS) docs/_build benchmarks/_work .mypy_cache \
 		.ruff_cache .pytest_cache

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 FUZZING = os.environ.get("ENHSPEC_FUZZ", "") not in ("", "0")
 
 
-def search(examples: int, *, steps: int = 10, fuzz_factor: int = 200) -> settings:
+def search(examples: int, *, steps: int = 10, fuzz_factor: int = 10) -> settings:
     """Settings for a property test: `examples` (and `steps` per stateful example) with a
     fixed seed in `make test`; `fuzz_factor` times as many examples, random, when fuzzing."""
     return settings(

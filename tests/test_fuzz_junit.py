@@ -64,13 +64,13 @@ def assert_usable(results: Results) -> None:
 
 
 @given(data=mutated())
-@search(150, fuzz_factor=100)
+@search(150, fuzz_factor=20)
 def test_mutated_files_give_cases_or_a_problem(data: bytes) -> None:
     assert_usable(read(data))
 
 
 @given(data=st.binary(max_size=300))
-@search(100, fuzz_factor=100)
+@search(100, fuzz_factor=20)
 def test_random_bytes_give_cases_or_a_problem(data: bytes) -> None:
     results = read(data)
     assert_usable(results)

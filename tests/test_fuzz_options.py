@@ -114,7 +114,9 @@ def check(ext: str, builder: str, directive: tuple[str, str, dict[str, str], boo
             app.cleanup()
         text = ANSI.sub("", warnings.getvalue()).replace(str(src) + "/", "")
         lines = [line for line in text.splitlines() if line.strip()]
-        assert not [line for line in lines if not LOCATED.match(line)], lines
+        # MyST-Parser 4.0 names the file of its own option warnings wrongly ("fuzz.md.rst").
+        assert not [line for line in lines
+                    if not LOCATED.match(line) and "[myst." not in line], lines
         assert not [line for line in lines
                     if FOREIGN.search(line) and "[enhspec." not in line], lines
         out = Path(app.outdir)

@@ -57,8 +57,8 @@ def breakable(node: nodes.Element) -> None:
 
 
 class BreakIdentifiers(SphinxPostTransform):
-    """Let literals and object links in the extension's lines and tables break after
-    separators; give the tables their relative column widths.
+    """Let literals in the extension's lines and tables break after separators; give the
+    tables their relative column widths.
 
     Priority 15: after the placeholders are filled (5) and the links resolved (10).
     """
@@ -108,10 +108,9 @@ def longest_words(table: nodes.table) -> list[int]:
 
 
 def _is_identifier(node: nodes.Node) -> bool:
-    """An inline literal, or the text of a link to an object (`parts.link_text`)."""
-    if isinstance(node, nodes.literal):
-        return True
-    return isinstance(node, nodes.inline) and {"xref", "enhspec"} <= set(node["classes"])
+    """An inline literal. Object IDs are short, and LaTeX breaks them after their hyphen
+    (``ENH-`` / ``001.ER1``)."""
+    return isinstance(node, nodes.literal)
 
 
 def _in_scope(node: nodes.Node) -> bool:

@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs test-oldest test-matrix fuzz bench bench-federated clean
+.PHONY: test lint pytest docs docs-pdf test-oldest test-matrix fuzz bench bench-federated clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 test: lint pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks
+	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks .ci/latex_overflow.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -36,6 +36,15 @@ pytest: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+
+# The PDF, with TeX Live and latexmk; fails when a line of the extension's content is more
+# than 10 pt too wide (.ci/latex_overflow.py).
+LATEX_DIR := docs/_build/latex
+docs-pdf: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b latex docs $(LATEX_DIR)
+	cd $(LATEX_DIR) && latexmk -pdf -dvi- -ps- -interaction=nonstopmode -halt-on-error \
+		-silent sphinxcontrib-enhspec.tex
+	$(BIN)/python .ci/latex_overflow.py --max-pt 10 $(LATEX_DIR)/sphinxcontrib-enhspec.log
 
 # The oldest supported stack: Sphinx 7.4 with its docutils and MyST-Parser.
 $(STAMP_OLDEST): pyproject.toml

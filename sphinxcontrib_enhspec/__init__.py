@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .export import write_export
     from .freshness import pages_to_rewrite
     from .i18n import ParkTranslatable, RestoreTranslatable
+    from .latex import BreakIdentifiers
     from .render import to_html
     from .roles import ROLE_TYPES, BareRole
     from .transforms import FillPlaceholders
@@ -28,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, default in config.DEFAULTS.items():
         app.add_config_value(name, default, "env", types=config.types_of(name))
     app.add_node(nodes.status_box, latex=(nodes.visit_box_latex, None))
+    app.add_node(nodes.break_point, latex=(nodes.visit_break_latex, None))
     for placeholder in nodes.PLACEHOLDERS:
         app.add_node(placeholder)
     app.add_node(to_html.html_table, html=(to_html.visit_html_table, None))
@@ -40,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(ParkTranslatable)
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(RestoreTranslatable)
+    app.add_post_transform(BreakIdentifiers)
     app.add_css_file(assets.STYLESHEET)
     # 501: after Sphinx's own scripts (translations.js included), before the project's.
     app.add_js_file(assets.SCRIPT, priority=501, defer="defer")

@@ -19,6 +19,12 @@ TEXT_CLASS = "enhspec-text"
 BODY_CLASS = "enhspec-body"
 #: Class of a nested ``mitigation`` block in a risk's body.
 MITIGATION_CLASS = "enhspec-mitigation"
+#: Classes of the lines a block is made of besides its body: its heading, a requirement's
+#: meta line, a card's fields; and of every collection table.
+HEADING_CLASS = "enhspec-heading"
+META_CLASS = "enhspec-meta"
+FIELDS_CLASS = "enhspec-fields"
+TABLE_CLASS = "enhspec-table"
 
 #: The ``ref_context`` key (and pending reference attribute) of the spec current where a
 #: directive or role stands.
@@ -66,6 +72,24 @@ def box(done: bool) -> status_box:
 def visit_box_latex(translator: LaTeXTranslator, node: status_box) -> None:
     """pdflatex has no glyph for U+2610/U+2611; amssymb (loaded by Sphinx) has both shapes."""
     translator.body.append(r"\(\boxtimes\)" if node.astext() == CHECKED else r"\(\square\)")
+    raise nodes.SkipNode
+
+
+class break_point(nodes.Inline, nodes.Element):  # noqa: N801
+    """Where a long identifier may break across lines, showing nothing; LaTeX only.
+
+    ``node["weak"]``: a break to take only when the others do not do.
+    """
+
+
+#: The cost of a line break at a break point (an explicit hyphen's is 50), weak or not:
+#: spaces are the better breaks, then separators such as ``::``, then ``_`` in a name.
+BREAK_PENALTIES = {False: 50, True: 200}
+
+
+def visit_break_latex(translator: LaTeXTranslator, node: break_point) -> None:
+    """A penalty: a place to break that shows nothing, no hyphen."""
+    translator.body.append(rf"\penalty{BREAK_PENALTIES[bool(node.get('weak'))]}\relax{{}}")
     raise nodes.SkipNode
 
 

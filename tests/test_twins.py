@@ -33,6 +33,7 @@ ROOTS = {
     "external": ["index"],
     "moves": ["index", "a", "b", "matrix", "register", "specs"],
     "options": ["index"],
+    "latex": ["index"],
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..derive.rows import Release
 from ..model import ConfigChange, MigrationStep
-from ..nodes import TextPart, text_key
+from ..nodes import HEADING_CLASS, TextPart, text_key
 from ..query import Query
 from . import model as m
 from .context import SPACE, Context, text
@@ -39,7 +39,7 @@ def render_guide(releases: tuple[Release, ...], query: Query, ctx: Context) -> l
 def _step(step: MigrationStep, ctx: Context) -> list[m.Block]:
     extra = (SPACE, m.Badge("breaking", "breaking")) if step.breaking else ()
     head = m.Paragraph((ctx.link("mig", step.id), SPACE, *ctx.title(step.id, step.title),
-                        *extra), ("enhspec-heading", "enhspec-guide-step"))
+                        *extra), (HEADING_CLASS, "enhspec-guide-step"))
     return [head, m.Body(text_key(step.id, TextPart.BODY), step.location.docname)]
 
 

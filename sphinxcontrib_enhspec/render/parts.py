@@ -7,7 +7,15 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from ..nodes import BODY_CLASS, CHECKED_XREF, CURRENT_SPEC, LEAD
+from ..nodes import (
+    BODY_CLASS,
+    CHECKED_XREF,
+    CURRENT_SPEC,
+    FIELDS_CLASS,
+    HEADING_CLASS,
+    LEAD,
+    META_CLASS,
+)
 
 Inline = nodes.Node
 
@@ -26,7 +34,7 @@ def heading(
     ident: str, title: Sequence[Inline], *extra: Inline, lead: Inline | None = None
 ) -> nodes.paragraph:
     """The first line of a block: `lead` (a box), its ID in bold, its title, then badges."""
-    para = nodes.paragraph(classes=["enhspec-heading"])
+    para = nodes.paragraph(classes=[HEADING_CLASS])
     if lead is not None:
         para += lead
         para += nodes.Text(" ")
@@ -103,7 +111,7 @@ def source_links(paths: Iterable[str], source_url: str | None) -> list[Inline]:
 
 def fields(rows: Iterable[tuple[str, Sequence[Inline]]]) -> list[nodes.field_list]:
     """A field list of the rows that have a value; none when all are empty."""
-    field_list = nodes.field_list(classes=["enhspec-fields"])
+    field_list = nodes.field_list(classes=[FIELDS_CLASS])
     for name, body in rows:
         if body:
             # Labels and values are data, not prose: keep them out of message catalogs.
@@ -128,7 +136,7 @@ def meta(
     `pending` is a last item filled in at write time; its label and separator go into its
     ``lead`` attribute, shown only when it ends up with a value.
     """
-    para = nodes.paragraph(classes=["enhspec-meta"], translatable=False)
+    para = nodes.paragraph(classes=[META_CLASS], translatable=False)
     for name, value in rows:
         if not value:
             continue

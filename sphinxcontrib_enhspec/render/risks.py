@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..derive.rows import Register, RiskRow
 from ..model import Risk
-from ..nodes import TextPart, text_key
+from ..nodes import TABLE_CLASS, TextPart, text_key
 from ..query import Query
 from . import model as m
 from .context import Context, text
@@ -67,7 +67,7 @@ def grid(register: Register, ctx: Context) -> list[m.Block]:
         rows.append((stub, *(m.Cell(ctx.links("risk", cells.get((likelihood, impact), [])),
                                     ("enhspec-cell", f"enhspec-severity-{li + ii}"))
                              for ii, impact in enumerate(levels))))
-    out: list[m.Block] = [m.Table(("enhspec-table", "enhspec-risk-grid"), head, tuple(rows),
+    out: list[m.Block] = [m.Table((TABLE_CLASS, "enhspec-risk-grid"), head, tuple(rows),
                                   widths=(12,) * (len(levels) + 1),
                                   caption="Likelihood x impact")]
     if unrated:

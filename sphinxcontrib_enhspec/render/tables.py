@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..nodes import TABLE_CLASS
 from . import model as m
 
 #: Relative column widths; the text builder takes them as characters.
@@ -15,7 +16,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[tuple[m.Item, ...]]], 
           caption: str = "") -> m.Table:
     """A table with a header row; long tables break across pages in LaTeX."""
     return m.Table(
-        classes=("enhspec-table", f"enhspec-{kind}", "longtable"),
+        classes=(TABLE_CLASS, f"enhspec-{kind}", "longtable"),
         headers=tuple(m.Cell((m.Text(h),)) for h in headers),
         rows=tuple(tuple(m.Cell(items) for items in cells) for cells in rows),
         widths=tuple(WIDTHS.get(h, 12) for h in headers),

@@ -19,7 +19,8 @@ DEFAULTS: dict[str, Any] = {
         "draft", "proposed", "approved", "implemented", "rejected", "withdrawn", "superseded",
     ],
     "enhspec_requirement_statuses": ["open", "in-progress", "done", "dropped"],
-    "enhspec_requirement_kinds": {"ER": "enhancement", "CR": "compatibility", "PR": "performance"},
+    "enhspec_requirement_kinds": {"ER": "enhancement", "CR": "compatibility", "PR": "performance",
+                                  "AC": "acceptance", "TR": "testing"},
     "enhspec_risk_categories": ["technical", "user-adoption", "compatibility"],
     "enhspec_levels": ["low", "medium", "high"],
     "enhspec_id_separator": ".",
@@ -30,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_require_verification": [],
     "enhspec_json_export": True,
     "enhspec_external": {},
+    "enhspec_warn_overdue": False,
 }
 
 def _is_str_list(value: object) -> bool:
@@ -91,6 +93,7 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_require_verification": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_json_export": (lambda v: isinstance(v, bool), "True or False"),
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
+    "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
 
 
@@ -145,4 +148,6 @@ def read(config: Config) -> EnhspecConfig:
         spec_id_pattern=re.compile(config.enhspec_spec_id_pattern),
         local_id_pattern=re.compile(config.enhspec_local_id_pattern),
         source_url=config.enhspec_source_url,
+        project_release=str(config.release or ""),
+        warn_overdue=config.enhspec_warn_overdue,
     )

@@ -6,9 +6,20 @@ import os
 from dataclasses import asdict
 from typing import Any
 
-from .model import ConfigChange, LinkedRecord, Location, MigrationStep, Requirement, Risk, Spec
+from .model import (
+    ApiChange,
+    Change,
+    LinkedRecord,
+    Location,
+    MigrationStep,
+    Requirement,
+    Risk,
+    Spec,
+)
 
-SCHEMA_VERSION = 1
+#: The version this package writes; it reads every version it has written.
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 FILENAME = "enhspec.json"
 
 #: The export's list of each kind of object, in the order the file holds them.
@@ -16,9 +27,10 @@ LISTS: dict[str, type[Spec] | type[Requirement] | type[Risk] | type[MigrationSte
     "specs": Spec, "requirements": Requirement, "risks": Risk, "migration_steps": MigrationStep,
 }
 CONFIG_CHANGES = "config_changes"
+API_CHANGES = "api_changes"
 #: Fields that hold a list.
 LIST_FIELDS = {"authors", "supersedes", "tags", "depends", "verified_by", "implemented_by",
-               "affects"}
+               "affects", "reviewers", "approvers"}
 #: Fields that hold IDs (one or a list): another project's IDs get its prefix.
 ID_FIELDS = {"id", "spec", "supersedes", "depends", "affects"}
 
@@ -45,11 +57,12 @@ def entry(record: LinkedRecord, where: dict[str, Any]) -> dict[str, Any]:
     return {"type": record.objtype, **fields, **where}
 
 
-def change_entry(change: ConfigChange, where: dict[str, Any]) -> dict[str, Any]:
-    """A config change's fields, its ``key@release`` ID and its place."""
+def change_entry(change: Change, where: dict[str, Any]) -> dict[str, Any]:
+    """A config or API change's fields, its ``name@release`` ID and its place."""
     fields = asdict(change)
     fields.pop("location")
-    return {"type": "config-change", "id": change.id, **fields, **where}
+    kind = "api-change" if isinstance(change, ApiChange) else "config-change"
+    return {"type": kind, "id": change.id, **fields, **where}
 
 
 def record(cls: type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep],

@@ -58,6 +58,7 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
         "migration_steps": [exchange.entry(s, at(s)) for s in local(traces.steps)
                             if isinstance(s, MigrationStep)],
         exchange.CONFIG_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.changes],
+        exchange.API_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.api_changes],
     }
 
 

@@ -10,6 +10,10 @@ ObjectType = Literal["spec", "requirement", "risk", "migration-step"]
 RISK_STATUSES = ("open", "mitigated", "accepted", "closed")
 PRIORITIES = ("must", "should", "may")
 CONFIG_ACTIONS = ("added", "changed", "deprecated", "removed", "renamed")
+#: The actions that announce a removal, which ``:removed-in:`` dates.
+DEPRECATING = ("deprecated", "renamed")
+#: The action that carries a removal out.
+REMOVED = "removed"
 #: The requirement status shown as a checked box.
 DONE = "done"
 #: The requirement status that needs no verification.
@@ -72,6 +76,10 @@ class Spec(Linked):
     release: str = ""
     supersedes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    approvers: tuple[str, ...] = ()
+    discussion: str = ""
+    resolution: str = ""
 
     objtype: ObjectType = field(default="spec", init=False)
 
@@ -135,16 +143,55 @@ class ConfigChange:
     previous: str = ""
     replaces: str = ""
     release: str = ""
+    #: The release that removes a deprecated (or renamed) key.
+    removed_in: str = ""
 
     @property
     def id(self) -> str:
         """The exported ID, ``key@release``."""
         return f"{self.key}@{self.release}"
 
+    @property
+    def subject(self) -> str:
+        """What changes: the key."""
+        return self.key
+
+
+@dataclass(frozen=True)
+class ApiChange:
+    """A public name (function, class, method) added, changed, deprecated, removed or
+    renamed in a release."""
+
+    name: str
+    location: Location
+    anchor: str
+    spec: str = ""
+    action: str = ""
+    signature: str = ""
+    previous: str = ""
+    replaces: str = ""
+    release: str = ""
+    #: The release that removes a deprecated (or renamed) name.
+    removed_in: str = ""
+
+    @property
+    def id(self) -> str:
+        """The exported ID, ``name@release``."""
+        return f"{self.name}@{self.release}"
+
+    @property
+    def subject(self) -> str:
+        """What changes: the name."""
+        return self.name
+
+
+#: A change of a config key or of an API.
+Change = ConfigChange | ApiChange
+
 
 #: Objects that share the one ID namespace and are reachable through roles.
 LinkedRecord = Spec | Requirement | Risk | MigrationStep
-Record = Spec | Requirement | Risk | MigrationStep | ConfigChange
+Record = Spec | Requirement | Risk | MigrationStep | ConfigChange | ApiChange
 
 
 Outcome = Literal["passed", "failed", "skipped", "error", "missing"]

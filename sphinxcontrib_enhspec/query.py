@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+from .model import ApiChange, ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
 
 MATRIX = "traceability-matrix"
 SPEC_INDEX = "spec-index"
 RISK_REGISTER = "risk-register"
 MIGRATION_GUIDE = "migration-guide"
 CONFIG_CHANGES = "config-changes"
+API_CHANGES = "api-changes"
+DEPRECATION_TIMELINE = "deprecation-timeline"
 
 FILTERS = ("spec", "status", "kind", "category", "tags", "release")
 #: The filters that make sense for each collection's rows.
@@ -21,6 +23,8 @@ APPLICABLE = {
     RISK_REGISTER: ("spec", "status", "category", "tags", "release"),
     MIGRATION_GUIDE: ("spec",),
     CONFIG_CHANGES: ("spec", "release"),
+    API_CHANGES: ("spec", "release"),
+    DEPRECATION_TIMELINE: ("spec",),
 }
 MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
                   "verified-by", "implemented-by", "risks", "tags")
@@ -57,7 +61,7 @@ def _hit(values: tuple[str, ...], candidates: Iterable[str]) -> bool:
     return any(c.casefold() in wanted for c in candidates)
 
 
-Filterable = Spec | Requirement | Risk | MigrationStep | ConfigChange
+Filterable = Spec | Requirement | Risk | MigrationStep | ConfigChange | ApiChange
 
 
 def matches(query: Query, record: Filterable, release: str) -> bool:

@@ -24,6 +24,10 @@ class EnhspecConfig:
     spec_id_pattern: re.Pattern[str]
     local_id_pattern: re.Pattern[str]
     source_url: str | None
+    #: The project's own release (Sphinx's ``release``), as written.
+    project_release: str = ""
+    #: Whether work past its date is an ``overdue`` warning.
+    warn_overdue: bool = False
 
     @property
     def kind_names(self) -> tuple[str, ...]:

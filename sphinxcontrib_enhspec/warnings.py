@@ -42,6 +42,11 @@ class Subtype(str, Enum):
     """Another project's export cannot be read."""
     CONFIG = "config"
     """A setting has the wrong type or shape; its default is used."""
+    DEPRECATION = "deprecation"
+    """A removal without an earlier deprecation, or in another release than promised."""
+    OVERDUE = "overdue"
+    """Work past its date (with ``enhspec_warn_overdue``): a deprecation whose removal
+    release the project has reached."""
 
 
 def warn(message: str, subtype: Subtype, location: WarningLocation, *args: object) -> None:

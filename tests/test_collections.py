@@ -108,9 +108,12 @@ def test_migration_guide(build, root):
     project = build(root)
     doctree = project.resolved("tables")
     guide = texts(doctree, "enhspec-release") + texts(doctree, "enhspec-guide-part")
-    assert guide == ["Release 2.0", "Release 2.1", "Configuration changes",
+    assert guide == ["Release 2.0", "Release 2.1", "Configuration changes", "Removals",
                      "Compatibility requirements", "Configuration changes",
                      "Compatibility requirements"]
+    removals = [n.astext() for n in doctree.findall(nodes.bullet_list)
+                if "enhspec-removals" in n["classes"]]
+    assert removals == ["exporter.lock_file (config), deprecated in 1.5 \u2014 ENH-1"]
     steps = texts(doctree, "enhspec-guide-step")
     assert steps == ["ENH-1.M1 Rename threads to workers breaking",
                      "ENH-1.M2 Delete the lock file",

@@ -9,7 +9,7 @@ import pytest
 from test_ids import CFG
 
 from sphinxcontrib_enhspec import query as q
-from sphinxcontrib_enhspec.derive import rows
+from sphinxcontrib_enhspec.derive import releases, rows
 from sphinxcontrib_enhspec.derive.catalog import build_catalog
 from sphinxcontrib_enhspec.derive.checks import verification_problems
 from sphinxcontrib_enhspec.derive.traces import SpecCounts, Traces
@@ -160,26 +160,26 @@ def test_risk_register_rows():
 
 def test_migration_guide_parts():
     found = traces()
-    guide = rows.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="1.0",
+    guide = releases.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="1.0",
                                               to_release="2.0"))
     # "2.0" and "2.0.0" are one release, named as first written; breaking steps first.
     assert [part.release for part in guide] == ["2.0"]
     assert [s.id for s in guide[0].steps] == ["ENH-1.M2", "ENH-1.M1"]
     assert [c.key for c in guide[0].changes] == ["exporter.workers"]
     assert [r.id for r in guide[0].compatibility] == ["ENH-1.CR1"]
-    assert rows.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="2.0")) == ()
+    assert releases.migration_guide(found, query(q.MIGRATION_GUIDE, from_release="2.0")) == ()
 
 
 def test_the_guide_lists_the_kind_the_settings_give_cr():
     cfg = replace(CFG, requirement_kinds={**CFG.requirement_kinds, "CR": "compat"})
     records = [*RECORDS[:3], replace(RECORDS[3], kind="compat"), *RECORDS[4:]]
-    guide = rows.migration_guide(traces(records, cfg=cfg), query(q.MIGRATION_GUIDE))
+    guide = releases.migration_guide(traces(records, cfg=cfg), query(q.MIGRATION_GUIDE))
     assert [r.id for r in guide[0].compatibility] == ["ENH-1.CR1"]
 
 
 def test_config_changes_filter_by_action():
     found = traces()
-    assert rows.config_changes(found, query(q.CONFIG_CHANGES, actions=("removed",))) == ()
+    assert releases.config_changes(found, query(q.CONFIG_CHANGES, actions=("removed",))) == ()
     assert [c.id for c in rows.rows(found, query(q.CONFIG_CHANGES))] == ["exporter.workers@2.0"]
 
 

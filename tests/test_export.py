@@ -25,7 +25,7 @@ def export(project):
 def test_export_is_valid(build, root):
     data = export(build(root))
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
 
 
 def test_export_content(build):

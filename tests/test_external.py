@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_export_read_from_the_base_url(build, core):
 @pytest.mark.parametrize(("content", "reason"), [
     (None, "cannot be read: [Errno 2] No such file or directory"),
     ("{not json", "is not JSON: Expecting property name enclosed in double quotes"),
-    ('{"schema_version": 99}', "is not an enhspec export of schema version 1"),
+    ('{"schema_version": 99}', "is not an enhspec export of schema version 1 or 2"),
     ('{"schema_version": 1, "requirements": [{"title": "no ID"}]}',
      "has an object without an ID"),
 ])
@@ -106,3 +107,18 @@ def test_a_changed_export_rewrites_the_pages_that_use_it(build, core, tmp_path):
     os.utime(copy, (later, later))
     again = build("external", srcdir=first.srcdir, freshenv=False, confoverrides=settings)
     assert "core:ENH-042.PR1" not in again.text("index.html")
+
+
+def test_an_export_of_schema_version_1_is_read(build, core):
+    """An export written before API changes joined the format (the basic root's, kept in
+    tests/exports) resolves like one of today."""
+    old = Path(__file__).parent / "exports" / "basic-v1.json"
+    assert json.loads(old.read_text(encoding="utf-8"))["schema_version"] == 1
+    tables = {}
+    for name, path in [("old", old), ("new", core)]:
+        project = build("external", confoverrides={"enhspec_external": {"core": (BASE, str(path))}})
+        assert len(project.warnings()) == 1  # the unknown ER99 only
+        tables[name] = project.tables("index", "matrix")
+    assert tables["old"] == tables["new"]
+    assert ["core:ENH-042.ER1", "core:ENH-042", "core:ENH-042.CR1, core:ENH-017.ER2"] in \
+        tables["old"][0]

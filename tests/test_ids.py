@@ -86,7 +86,7 @@ def test_object_id_problems(word, spec, subtype):
     ("ENH-1.ER1", "enhancement"),
     ("ENH-1.CR12", "compatibility"),
     ("ENH-1.PR3", "performance"),
-    ("ENH-1.AC3", "requirement"),
+    ("ENH-1.AC3", "acceptance"),
     ("SEC-1", "requirement"),
     ("ENH-1.9", "requirement"),
 ])

@@ -17,7 +17,8 @@ def test_unknown_options_warn_and_are_ignored(build, root):
     lines = {"rst": (4, 7, 13, 17, 23, 27, 29, 32), "md": (3, 7, 15, 20, 25, 30, 33, 37)}[ext]
     assert project.warnings() == [
         f"index.{ext}:{lines[0]}: WARNING: enhancement-spec: unknown option :class: (options "
-        "here: version, date, status, author, module, release, supersedes, tags); ignored "
+        "here: version, date, status, author, module, release, supersedes, tags, reviewers, "
+        "approvers, discussion, resolution); ignored "
         "[enhspec.invalid_value]",
         f"index.{ext}:{lines[1]}: WARNING: requirement: unknown option :depend: (options "
         "here: kind, status, priority, depends, verified-by, implemented-by, tags, spec); "

@@ -12,7 +12,7 @@ from sphinx.testing.util import assert_node
 from test_derive import RECORDS, query, traces
 
 from sphinxcontrib_enhspec import query as q
-from sphinxcontrib_enhspec.derive import rows
+from sphinxcontrib_enhspec.derive import releases, rows
 from sphinxcontrib_enhspec.derive.traces import Traces
 from sphinxcontrib_enhspec.derive.verification import TestOutcome as Run
 from sphinxcontrib_enhspec.derive.verification import Verification
@@ -178,7 +178,7 @@ def test_migration_guide_parts():
     guide_query = query(q.MIGRATION_GUIDE)
     body = text_key("ENH-1.M2", TextPart.BODY)
     kept: Kept = {body: [nodes.paragraph("", "Rename it.")]}
-    shown = migration.render_guide(rows.migration_guide(found, guide_query), guide_query,
+    shown = migration.render_guide(releases.migration_guide(found, guide_query), guide_query,
                                    context(found, kept))
     assert shown[0] == m.Rubric("Release 2.0", ("enhspec-release",))
     assert shown[2] == m.Body(body, "a")

@@ -28,7 +28,8 @@ EXPECTED = [
     ("index", 21, 24, "requirement: :priority: 'urgent' is not one of must, should, may; "
      "using '' [enhspec.invalid_value]"),
     ("index", 21, 24, "requirement: :kind: 'feature' is not one of enhancement, compatibility, "
-     "performance, requirement; using 'enhancement' [enhspec.invalid_value]"),
+     "performance, acceptance, testing, requirement; using 'enhancement' "
+     "[enhspec.invalid_value]"),
     ("index", 29, 34, "requirement: '9lives' is not an ID: an ID starts with a letter and holds "
      "only letters, digits, '.', '_', '-' and the separator '.' [enhspec.invalid_id]"),
     ("index", 31, 37, "risk: :category: 'social' is not one of technical, user-adoption, "

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from ..model import ConfigChange, LinkedRecord, MigrationStep, Record, Spec
+from ..model import ApiChange, ConfigChange, LinkedRecord, MigrationStep, Record, Spec
 
-R = TypeVar("R", ConfigChange, LinkedRecord)
+R = TypeVar("R", ConfigChange, ApiChange, LinkedRecord)
 
 
 @dataclass
@@ -17,6 +17,7 @@ class Catalog:
 
     objects: dict[str, LinkedRecord] = field(default_factory=dict)
     config_changes: dict[str, ConfigChange] = field(default_factory=dict)
+    api_changes: dict[str, ApiChange] = field(default_factory=dict)
     #: (later definition, the one that stands) for every repeated ID.
     duplicates: list[tuple[Record, Record]] = field(default_factory=list)
 
@@ -44,8 +45,8 @@ class Catalog:
 
 
 def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
-    """A step or config change with its spec's release when it names none."""
-    if isinstance(record, (MigrationStep, ConfigChange)) and not record.release:
+    """A step or change with its spec's release when it names none."""
+    if isinstance(record, (MigrationStep, ConfigChange, ApiChange)) and not record.release:
         spec = specs.get(record.spec)
         if spec is not None and spec.release:
             return replace(record, release=spec.release)
@@ -70,6 +71,8 @@ def build_catalog(
         rec = _with_release(rec, specs)
         if isinstance(rec, ConfigChange):
             _add(catalog.config_changes, rec, catalog.duplicates)
+        elif isinstance(rec, ApiChange):
+            _add(catalog.api_changes, rec, catalog.duplicates)
         else:
             _add(catalog.objects, rec, catalog.duplicates)
     return catalog

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ..ids import candidates
 from ..model import (
     DROPPED,
+    ApiChange,
+    Change,
     ConfigChange,
     Location,
     MigrationStep,
@@ -22,6 +24,8 @@ from ..settings import EnhspecConfig
 from ..versions import parse_version
 from ..warnings import Subtype
 from .catalog import Catalog
+from .deprecations import deprecations
+from .deprecations import problems as deprecation_problems
 from .traces import Traces
 
 
@@ -46,7 +50,7 @@ def find_problems(
 ) -> list[Problem]:
     """Every consistency problem of the project, in a stable order."""
     problems = [*_duplicates(catalog, where), *_dangling(catalog, cfg), *_cycles(catalog, cfg),
-                *_collections(catalog, queries)]
+                *_collections(catalog, queries), *_deprecations(catalog, cfg)]
     return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
 
 
@@ -61,9 +65,9 @@ def _collections(catalog: Catalog, queries: Sequence[Query]) -> Iterator[Problem
                               query.location)
     if not any(query.kind == MIGRATION_GUIDE for query in queries):
         return
-    placed: list[MigrationStep | ConfigChange] = [
+    placed: list[MigrationStep | ConfigChange | ApiChange] = [
         *(r for r in catalog.objects.values() if isinstance(r, MigrationStep)),
-        *catalog.config_changes.values(),
+        *catalog.config_changes.values(), *catalog.api_changes.values(),
     ]
     for record in placed:
         if record.release and parse_version(record.release) is None:
@@ -72,9 +76,26 @@ def _collections(catalog: Catalog, queries: Sequence[Query]) -> Iterator[Problem
                           "migration guides leave it out", record.location)
 
 
+def _deprecations(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
+    """Broken deprecation promises; overdue removals when the settings ask for them."""
+    every: list[Change] = [*catalog.config_changes.values(), *catalog.api_changes.values()]
+    changes = [c for c in every if not c.location.external]
+    for problem in deprecation_problems(changes):
+        yield Problem(problem.subtype, f"{problem.change.id}: {problem.message}",
+                      problem.change.location)
+    if not cfg.warn_overdue:
+        return
+    for item in deprecations(changes, cfg.project_release):
+        if item.state == "overdue":
+            yield Problem(Subtype.OVERDUE, (
+                f"{item.change.id}: {item.kind} {item.subject!r} was to be removed in "
+                f"{item.change.removed_in}; the project is at release {cfg.project_release} "
+                "and no removal is recorded"), item.change.location)
+
+
 def _duplicates(catalog: Catalog, where: Where) -> Iterator[Problem]:
     for record, existing in catalog.duplicates:
-        what = "config change" if isinstance(record, ConfigChange) else "ID"
+        what = {ConfigChange: "config change", ApiChange: "API change"}.get(type(record), "ID")
         yield Problem(
             Subtype.DUPLICATE,
             f"duplicate {what} {record.id!r}: also defined at {where(existing.location)}",

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from .. import query as q
 from ..ids import natural_key
-from ..model import PRIORITIES, ConfigChange, MigrationStep, Requirement, Risk, Spec, is_done
-from ..versions import parse_version, release_key
+from ..model import PRIORITIES, Requirement, Risk, Spec, is_done
+from ..versions import release_key
+from . import releases
 from .traces import SpecCounts, Traces
 from .verification import Verification
 
@@ -122,61 +123,15 @@ def risk_register(traces: Traces, query: q.Query) -> Register:
     return Register(rows=rows, levels=traces.cfg.levels)
 
 
-@dataclass(frozen=True)
-class Release:
-    """One release of the migration guide."""
-
-    release: str
-    steps: tuple[MigrationStep, ...]
-    changes: tuple[ConfigChange, ...]
-    compatibility: tuple[Requirement, ...]
-
-
-def config_changes(traces: Traces, query: q.Query) -> tuple[ConfigChange, ...]:
-    """The config changes that pass the filters, by release then key."""
-    return tuple(change for change in traces.changes
-                 if q.matches(query, change, change.release))
-
-
-def migration_guide(traces: Traces, query: q.Query) -> tuple[Release, ...]:
-    """The releases in range, in PEP 440 order; steps and changes without one come last."""
-    low = parse_version(query.from_release) if query.from_release else None
-    high = parse_version(query.to_release) if query.to_release else None
-
-    def in_range(release: str) -> bool:
-        version = parse_version(release)
-        if version is None:
-            return not release and low is None and high is None
-        return (low is None or version > low) and (high is None or version <= high)
-
-    steps = [s for s in traces.steps if in_range(s.release) and q.matches(query, s, s.release)]
-    found = [c for c in config_changes(traces, query) if in_range(c.release)]
-    # One part per version: "2.0" and "2.0.0" are the same release, named as first written.
-    parts: dict[object, list[str]] = {}
-    for release in sorted({s.release for s in steps} | {c.release for c in found}):
-        parts.setdefault(parse_version(release) or release, []).append(release)
-    compatibility = traces.cfg.compatibility_kind
-    out = []
-    for spellings in sorted(parts.values(), key=lambda r: (r[0] == "", release_key(r[0]))):
-        here = sorted((s for s in steps if s.release in spellings),
-                      key=lambda s: (not s.breaking, natural_key(s.spec), s.order,
-                                     natural_key(s.id)))
-        changed = tuple(c for c in found if c.release in spellings)
-        specs = sorted({s.spec for s in here} | {c.spec for c in changed} - {""},
-                       key=natural_key)
-        compatible = tuple(req for spec in specs for req in traces.requirements_of.get(spec, [])
-                           if req.kind == compatibility)
-        out.append(Release(spellings[0], tuple(here), changed, compatible))
-    return tuple(out)
-
-
 #: Each collection's rows, by the collection's name.
 ROWS: dict[str, Callable[[Traces, q.Query], object]] = {
     q.MATRIX: matrix,
     q.SPEC_INDEX: spec_index,
     q.RISK_REGISTER: risk_register,
-    q.MIGRATION_GUIDE: migration_guide,
-    q.CONFIG_CHANGES: config_changes,
+    q.MIGRATION_GUIDE: releases.migration_guide,
+    q.CONFIG_CHANGES: releases.config_changes,
+    q.API_CHANGES: releases.api_changes,
+    q.DEPRECATION_TIMELINE: releases.deprecation_timeline,
 }
 
 

@@ -8,10 +8,20 @@ from functools import cached_property
 from typing import TypeVar
 
 from ..ids import candidates, natural_key
-from ..model import OPEN, ConfigChange, MigrationStep, Requirement, Risk, Spec, is_done
+from ..model import (
+    OPEN,
+    ApiChange,
+    ConfigChange,
+    MigrationStep,
+    Requirement,
+    Risk,
+    Spec,
+    is_done,
+)
 from ..settings import EnhspecConfig
 from ..versions import release_key
 from .catalog import Catalog
+from .deprecations import Deprecation, deprecations
 from .verification import Verification, Verifier
 
 OfSpec = TypeVar("OfSpec", Requirement, Risk)
@@ -48,6 +58,7 @@ class Traces:
     risks: list[Risk] = field(default_factory=list)
     steps: list[MigrationStep] = field(default_factory=list)
     changes: list[ConfigChange] = field(default_factory=list)
+    api_changes: list[ApiChange] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for record in self.catalog.objects.values():
@@ -63,6 +74,13 @@ class Traces:
         for records in (self.specs, self.requirements, self.risks, self.steps):
             records.sort(key=lambda r: natural_key(r.id))
         self.changes.sort(key=lambda c: (c.release == "", release_key(c.release), c.key))
+        self.api_changes = sorted(self.catalog.api_changes.values(), key=lambda c: (
+            c.release == "", release_key(c.release), c.name))
+
+    @cached_property
+    def deprecations(self) -> tuple[Deprecation, ...]:
+        """Every deprecation with a removal release, and what became of it."""
+        return deprecations([*self.changes, *self.api_changes], self.cfg.project_release)
 
     @cached_property
     def verification(self) -> dict[str, Verification]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .migration import ConfigChangeDirective, MigrationStepDirective
+from .changes import ApiChangeDirective, ConfigChangeDirective
+from .migration import MigrationStepDirective
 from .placeholders import COLLECTIONS
 from .requirement import RequirementDirective
 from .risk import MitigationDirective, RiskDirective
@@ -15,5 +16,6 @@ DIRECTIVES = {
     "mitigation": MitigationDirective,
     "migration-step": MigrationStepDirective,
     "config-change": ConfigChangeDirective,
+    "api-change": ApiChangeDirective,
     **COLLECTIONS,
 }

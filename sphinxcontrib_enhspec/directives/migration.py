@@ -1,14 +1,12 @@
-"""``migration-step`` and ``config-change``: what users do, and what changes, in a release."""
+"""``migration-step``: what users do to move to a release, in order."""
 
 from __future__ import annotations
 
 import hashlib
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from docutils import nodes
-
 from ..ids import ObjectId
-from ..model import CONFIG_ACTIONS, ConfigChange, MigrationStep
+from ..model import MigrationStep
 from ..nodes import CURRENT_SPEC
 from ..render import parts
 from ..warnings import Subtype
@@ -96,41 +94,3 @@ class MigrationStepDirective(EnhspecDirective):
 def digest(content: list[Node]) -> str:
     """A digest of a parsed body, so that collections copying it see when it changes."""
     return hashlib.sha256("".join(node.pformat() for node in content).encode()).hexdigest()
-
-
-class ConfigChangeDirective(EnhspecDirective):
-    """``.. config-change:: section.key``."""
-
-    option_spec: ClassVar[OptionSpec] = option_spec(
-        "action", "default", "previous", "replaces", "release", "spec",
-    )
-    argument_name = "a key"
-    missing_argument = Subtype.INVALID_VALUE
-
-    def run(self) -> list[Node]:
-        """Render the change and record it as ``key@release``."""
-        key = self.arguments[0].strip()
-        spec = self.current_spec()
-        action = self.choice("action", CONFIG_ACTIONS)
-        release = self.options.get("release", "") or self.spec_release(spec)
-        values = {name: self.options.get(name, "") for name in ("default", "previous", "replaces")}
-        record = None
-        anchor = ""
-        if len(key.split()) == 1:
-            anchor = self.anchor("config", f"{key}@{release}")
-            record = ConfigChange(key=key, location=self.location, anchor=anchor, spec=spec,
-                                  action=action, release=release, **values)
-        elif key:  # a missing key has had its warning
-            self.problem(Subtype.INVALID_ID, "config-change: the key %r must be one word", key)
-        block = parts.container("config-change")
-        extra = [parts.badge("action", action)] if action else []
-        block += parts.heading("", [nodes.literal(key, key)], *extra)
-        block += parts.fields([
-            ("Action", parts.text(action)),
-            ("Release", parts.text(release)),
-            ("Default", parts.literals([values["default"]] if values["default"] else [])),
-            ("Previous", parts.literals([values["previous"]] if values["previous"] else [])),
-            ("Replaces", parts.literals([values["replaces"]] if values["replaces"] else [])),
-        ])
-        block += parts.body(self.content_nodes())
-        return self.finish(record, anchor, block)

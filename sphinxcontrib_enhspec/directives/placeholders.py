@@ -140,6 +140,12 @@ class ConfigChangesDirective(CollectionDirective):
                 "caption": self.options.get("caption", "")}
 
 
+class ApiChangesDirective(ConfigChangesDirective):
+    """``.. api-changes::``: a table of API changes."""
+
+    kind = q.API_CHANGES
+
+
 class MigrationGuideDirective(CollectionDirective):
     """``.. migration-guide::``: the steps and changes of each release, in version order."""
 
@@ -151,6 +157,7 @@ class MigrationGuideDirective(CollectionDirective):
         return {"from_release": self._version("from"), "to_release": self._version("to")}
 
     def _version(self, option: str) -> str:
+        """A PEP 440 version option; anything else warns and is ignored."""
         value = self.options.get(option, "")
         if value and parse_version(value) is None:
             self.problem(Subtype.INVALID_VALUE, "%s: :%s: %r is not a PEP 440 version; "
@@ -159,8 +166,15 @@ class MigrationGuideDirective(CollectionDirective):
         return str(value)
 
 
+class DeprecationTimelineDirective(MigrationGuideDirective):
+    """``.. deprecation-timeline::``: what each release removes, deprecated earlier."""
+
+    kind = q.DEPRECATION_TIMELINE
+
+
 COLLECTIONS = {
     directive.kind: directive
     for directive in (MatrixDirective, SpecIndexDirective, RiskRegisterDirective,
-                      ConfigChangesDirective, MigrationGuideDirective)
+                      ConfigChangesDirective, ApiChangesDirective, MigrationGuideDirective,
+                      DeprecationTimelineDirective)
 }

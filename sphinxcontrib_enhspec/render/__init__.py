@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import query as q
 from ..roles import ROLE_TYPES
-from . import matrix, migration, risks, specs
+from . import changes, matrix, migration, risks, specs
 from .context import Context, verified_by
 from .model import Block, Fields, Item, Link
 
@@ -27,7 +27,9 @@ RENDERERS: dict[str, Callable[[Any, q.Query, Context], list[Block]]] = {
     q.SPEC_INDEX: specs.render,
     q.RISK_REGISTER: risks.render,
     q.MIGRATION_GUIDE: migration.render_guide,
-    q.CONFIG_CHANGES: migration.render_changes,
+    q.CONFIG_CHANGES: changes.render_config_changes,
+    q.API_CHANGES: changes.render_api_changes,
+    q.DEPRECATION_TIMELINE: changes.render_timeline,
 }
 
 

@@ -1,17 +1,16 @@
-"""The migration guide (per release: steps, config changes, compatibility requirements)
-and the config-changes table."""
+"""The migration guide: per release, its steps, config and API changes, deprecations,
+removals and compatibility requirements."""
 
 from __future__ import annotations
 
-from ..derive.rows import Release
-from ..model import ConfigChange, MigrationStep
+from ..derive.releases import Release
+from ..model import MigrationStep
 from ..nodes import HEADING_CLASS, TextPart, text_key
 from ..query import Query
 from . import model as m
-from .context import SPACE, Context, text
-from .tables import empty, table
-
-CHANGE_HEADERS = ("Key", "Action", "Release", "Default", "Previous", "Replaces", "Spec")
+from .changes import change_table, deprecation_list, removal_list
+from .context import SPACE, Context
+from .tables import empty
 
 
 def render_guide(releases: tuple[Release, ...], query: Query, ctx: Context) -> list[m.Block]:
@@ -27,6 +26,15 @@ def render_guide(releases: tuple[Release, ...], query: Query, ctx: Context) -> l
         if part.changes:
             out.append(m.Rubric("Configuration changes", ("enhspec-guide-part",)))
             out.append(change_table(part.changes, ctx, with_release=False))
+        if part.api_changes:
+            out.append(m.Rubric("API changes", ("enhspec-guide-part",)))
+            out.append(change_table(part.api_changes, ctx, with_release=False))
+        if part.deprecations:
+            out.append(m.Rubric("Deprecations", ("enhspec-guide-part",)))
+            out.append(deprecation_list(part.deprecations, ctx))
+        if part.removals:
+            out.append(m.Rubric("Removals", ("enhspec-guide-part",)))
+            out.append(removal_list(part.removals, ctx))
         if part.compatibility:
             out.append(m.Rubric("Compatibility requirements", ("enhspec-guide-part",)))
             out.append(m.Bullets(tuple((ctx.link("req", req.id), SPACE,
@@ -41,30 +49,3 @@ def _step(step: MigrationStep, ctx: Context) -> list[m.Block]:
     head = m.Paragraph((ctx.link("mig", step.id), SPACE, *ctx.title(step.id, step.title),
                         *extra), (HEADING_CLASS, "enhspec-guide-step"))
     return [head, m.Body(text_key(step.id, TextPart.BODY), step.location.docname)]
-
-
-def change_table(found: tuple[ConfigChange, ...], ctx: Context, *, with_release: bool = True,
-                 caption: str = "") -> m.Table:
-    """Key, action, (release,) default, previous, replaces and spec of each change."""
-    headers = [h for h in CHANGE_HEADERS if with_release or h != "Release"]
-    rows = []
-    for change in found:
-        cells: list[tuple[m.Item, ...]] = [
-            (m.Code(change.key),),
-            (m.Badge("action", change.action),) if change.action else (),
-        ]
-        if with_release:
-            cells.append(text(change.release))
-        cells += [(m.Code(value),) if value else ()
-                  for value in (change.default, change.previous, change.replaces)]
-        cells.append((ctx.link("spec", change.spec),) if change.spec else ())
-        rows.append(cells)
-    return table(headers, rows, kind="config-changes", caption=caption)
-
-
-def render_changes(found: tuple[ConfigChange, ...], query: Query,
-                   ctx: Context) -> list[m.Block]:
-    """The config-changes collection."""
-    if not found:
-        return [empty("config-changes", "config changes match")]
-    return [change_table(found, ctx, caption=query.caption)]

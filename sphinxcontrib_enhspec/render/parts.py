@@ -60,6 +60,11 @@ def text(value: str) -> list[Inline]:
     return [nodes.Text(value)] if value else []
 
 
+def url(value: str) -> list[Inline]:
+    """A link to an address outside the project, shown as the address."""
+    return [nodes.reference(value, value, refuri=value)] if value else []
+
+
 def literals(values: Iterable[str]) -> list[Inline]:
     """Comma-separated code literals."""
     return joined(nodes.literal(v, v) for v in values)

@@ -10,7 +10,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from ..exchange import FILENAME, LISTS, SCHEMA_VERSION, ExchangeError, record
+from ..exchange import FILENAME, LISTS, READABLE_VERSIONS, ExchangeError, record
 from ..model import LinkedRecord, Location
 
 TIMEOUT = 30
@@ -52,8 +52,9 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise ExternalError(f"is not JSON: {error}") from error
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        raise ExternalError(f"is not an enhspec export of schema version {SCHEMA_VERSION}")
+    if not isinstance(data, dict) or data.get("schema_version") not in READABLE_VERSIONS:
+        raise ExternalError("is not an enhspec export of schema version "
+                            + " or ".join(map(str, READABLE_VERSIONS)))
     records: list[LinkedRecord] = []
     for key, cls in LISTS.items():
         entries = data.get(key, [])

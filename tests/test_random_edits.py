@@ -36,6 +36,8 @@ COLLECTIONS = [
     ("spec-index", {"group-by": "release"}),
     ("migration-guide", {}),
     ("config-changes", {}),
+    ("api-changes", {}),
+    ("deprecation-timeline", {}),
 ]
 
 
@@ -160,8 +162,11 @@ class Edits(RuleBasedStateMachine):
             doc.items.append(Item("migration-step", data.draw(st.sampled_from(TITLES)), options,
                                   ["Do *this* first."], spec=spec))
         else:
-            doc.items.append(Item("config-change", data.draw(st.sampled_from(["a.b", "a.c"])),
-                                  {"action": data.draw(st.sampled_from(["added", "removed"]))},
+            name = data.draw(st.sampled_from(["config-change", "api-change"]))
+            options = {"action": data.draw(st.sampled_from(["added", "removed", "deprecated"]))}
+            if options["action"] == "deprecated":
+                options["removed-in"] = data.draw(st.sampled_from(["2.1", "3.0"]))
+            doc.items.append(Item(name, data.draw(st.sampled_from(["a.b", "a.c"])), options,
                                   spec=spec))
 
     @rule(data=st.data())

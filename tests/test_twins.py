@@ -34,6 +34,7 @@ ROOTS = {
     "moves": ["index", "a", "b", "matrix", "register", "specs"],
     "options": ["index"],
     "latex": ["index"],
+    "releases": ["index", "enh-1", "enh-2", "planning"],
 }
 
 

@@ -50,6 +50,14 @@ def gone(change: Change) -> str:
     return change.replaces if change.action == "renamed" and change.replaces else change.subject
 
 
+def promises_removal(change: Change) -> bool:
+    """Whether a change deprecates with a usable removal release: a PEP 440 version after
+    the change's own release (when that is a version)."""
+    if change.action not in DEPRECATING or parse_version(change.removed_in) is None:
+        return False
+    return parse_version(change.release) is None or _before(change.release, change.removed_in)
+
+
 def _before(low: str, high: str) -> bool:
     """Whether release `low` comes before `high` (both PEP 440; else False)."""
     a, b = parse_version(low), parse_version(high)
@@ -71,10 +79,8 @@ def deprecations(changes: Iterable[Change], project_release: str) -> tuple[Depre
     current = parse_version(project_release)
     out = []
     for change in found:
-        if change.action not in DEPRECATING or not change.removed_in:
-            continue
-        if parse_version(change.removed_in) is None:
-            continue  # warned at the change; it promises nothing usable
+        if not promises_removal(change):
+            continue  # a bad removal release is warned about at the change
         subject = gone(change)
         removal = next(iter(removals.get((kind_of(change), subject), [])), None)
         due = parse_version(change.removed_in)

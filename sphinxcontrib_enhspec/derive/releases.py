@@ -18,7 +18,7 @@ from ..model import (
     Requirement,
 )
 from ..versions import parse_version, release_key
-from .deprecations import Deprecation, gone, kind_of
+from .deprecations import Deprecation, gone, kind_of, promises_removal
 from .traces import Traces
 
 
@@ -109,7 +109,7 @@ def migration_guide(traces: Traces, query: q.Query) -> tuple[Release, ...]:
         specs = sorted({s.spec for s in here} | {c.spec for c in both} - {""}, key=natural_key)
         compatible = tuple(req for spec in specs for req in traces.requirements_of.get(spec, [])
                            if req.kind == compatibility)
-        deprecated = tuple(c for c in both if c.action in DEPRECATING and c.removed_in)
+        deprecated = tuple(c for c in both if promises_removal(c))
         out.append(Release(spellings[0], tuple(here), changed, api, deprecated,
                            _removals(both, every), compatible))
     return tuple(out)

@@ -101,7 +101,7 @@ def render_timeline(found: tuple[TimelinePart, ...], query: Query,
         return [empty("deprecation-timeline", "deprecations in range")]
     out: list[m.Block] = []
     for release, items in found:
-        out.append(m.Rubric(f"Removed in {release}", ("enhspec-release",)))
+        out.append(m.Rubric(f"Removed in {release}", ("enhspec-removal-release",)))
         rows = [[
             _code(item.subject), text(item.kind), text(item.change.release),
             _code(item.replacement), _spec(item.change, ctx),

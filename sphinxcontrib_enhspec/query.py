@@ -30,6 +30,10 @@ MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends"
                   "verified-by", "implemented-by", "risks", "tags")
 DEFAULT_MATRIX_COLUMNS = ("id", "title", "status", "spec", "verified-by", "risks")
 GROUPS = ("status", "release", "module", "none")
+SPEC_INDEX_COLUMNS = ("id", "title", "status", "version", "date", "author", "reviewers",
+                      "approvers", "module", "release", "requirements", "risks", "discussion")
+DEFAULT_SPEC_INDEX_COLUMNS = tuple(c for c in SPEC_INDEX_COLUMNS
+                                   if c not in ("reviewers", "approvers", "discussion"))
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def test_new_spec_has_every_section(tmp_path, fmt, capsys):
                   "R3"):
         assert re.search(rf"(requirement|risk)(::|\}}) {ident} ", text), ident
     assert text.count("migration-step") == 3
+    assert text.count("api-change") == 1
 
 
 def test_refuses_to_overwrite_and_bad_ids(tmp_path, capsys):
@@ -82,6 +83,8 @@ def test_new_specs_build_without_warnings(build, tmp_path):
     assert {"ENH-043.ER1", "ENH-044.PR3", "ENH-043.R3", "ENH-044.M3"} <= index.objects.keys()
     assert sorted(index.config_changes) == ["module.enh_043.option1@",
                                             "module.enh_044.option1@"]
+    assert sorted(index.api_changes) == ["module.enh_043.Enhanced.enhanced_method@",
+                                         "module.enh_044.Enhanced.enhanced_method@"]
     [matrix] = again.tables("index", "matrix")
     assert len(matrix) == 1 + 18
 

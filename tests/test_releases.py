@@ -22,6 +22,9 @@ WARNINGS = [
      "ignored [enhspec.invalid_value]"),
     ("enh-2", 28, 33, "api-change: :removed-in: applies to the actions deprecated and "
      "renamed, not 'added'; ignored [enhspec.invalid_value]"),
+    ("planning", 18, 22, "spec-index: :columns: 'owner' is not one of id, title, status, "
+     "version, date, author, reviewers, approvers, module, release, requirements, risks, "
+     "discussion; ignored [enhspec.invalid_value]"),
     ("enh-1", 28, 31, "exporter.Exporter.write_all@1.0: API 'exporter.Exporter.dump' was to "
      "be removed in 1.5; the project is at release 2.0 and no removal is recorded "
      "[enhspec.overdue]"),
@@ -140,3 +143,17 @@ def test_card_and_export_carry_the_review_fields(build, root):
     configs = {c["id"]: c for c in data["config_changes"]}
     assert configs["export.lock@1.0"]["removed_in"] == "2.0"
     assert configs["export.when@2.0"]["removed_in"] == ""  # "someday" was left out
+
+
+@twins("releases")
+def test_spec_index_columns(build, root):
+    project = build(root)
+    [index] = [t for t in project.tables("planning", "spec-index")]
+    assert index == [
+        ["ID", "Reviewers", "Approvers", "Discussion"],
+        ["ENH-1", "Edsger Dijkstra, Tony Hoare", "Barbara Liskov",
+         "https://example.org/forum/t/1234"],
+        ["ENH-2", "", "", ""],
+    ]
+    [table] = [t for t in project.html_tables("planning") if "enhspec-spec-index" in t.classes]
+    assert table.rows[1][3].links == [("https://example.org/forum/t/1234", "")]

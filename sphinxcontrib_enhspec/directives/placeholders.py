@@ -109,11 +109,15 @@ class SpecIndexDirective(CollectionDirective):
     """``.. spec-index::``: every spec, grouped."""
 
     kind = q.SPEC_INDEX
-    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "group-by", "caption")
+    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "columns", "group-by",
+                                                    "caption")
 
     def layout(self) -> dict[str, Any]:
-        """The grouping and caption."""
-        return {"group_by": self.choice("group-by", q.GROUPS, "status"),
+        """The columns, grouping and caption."""
+        columns = tuple(dict.fromkeys(
+            self.valid("columns", self.items("columns"), q.SPEC_INDEX_COLUMNS)))
+        return {"columns": columns or q.DEFAULT_SPEC_INDEX_COLUMNS,
+                "group_by": self.choice("group-by", q.GROUPS, "status"),
                 "caption": self.options.get("caption", "")}
 
 

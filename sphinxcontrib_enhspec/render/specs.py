@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..derive.rows import SpecGroup
 from ..derive.traces import SpecCounts
 from ..query import Query
@@ -9,8 +11,24 @@ from . import model as m
 from .context import Context, text
 from .tables import empty, table
 
-HEADERS = ("ID", "Title", "Status", "Version", "Date", "Authors", "Module", "Release",
-           "Requirements", "Open risks")
+#: Each column's heading and cell.
+Column = tuple[str, Callable[[SpecCounts, Context], tuple[m.Item, ...]]]
+COLUMNS: dict[str, Column] = {
+    "id": ("ID", lambda row, ctx: (ctx.link("spec", row.spec.id),)),
+    "title": ("Title", lambda row, ctx: ctx.title(row.spec.id, row.spec.title)),
+    "status": ("Status", lambda row, ctx: (m.Badge("status", row.spec.status),)),
+    "version": ("Version", lambda row, ctx: text(row.spec.version)),
+    "date": ("Date", lambda row, ctx: text(row.spec.date)),
+    "author": ("Authors", lambda row, ctx: text(", ".join(row.spec.authors))),
+    "reviewers": ("Reviewers", lambda row, ctx: text(", ".join(row.spec.reviewers))),
+    "approvers": ("Approvers", lambda row, ctx: text(", ".join(row.spec.approvers))),
+    "module": ("Module", lambda row, ctx: text(row.spec.module)),
+    "release": ("Release", lambda row, ctx: text(row.spec.release)),
+    "requirements": ("Requirements", lambda row, ctx: (m.Text(f"{row.done}/{row.total}"),)),
+    "risks": ("Open risks", lambda row, ctx: (m.Text(str(row.open_risks)),)),
+    "discussion": ("Discussion", lambda row, ctx: (
+        (m.Code(row.spec.discussion, row.spec.discussion),) if row.spec.discussion else ())),
+}
 
 
 def render(groups: tuple[SpecGroup, ...], query: Query, ctx: Context) -> list[m.Block]:
@@ -21,25 +39,11 @@ def render(groups: tuple[SpecGroup, ...], query: Query, ctx: Context) -> list[m.
     for label, rows in groups:
         if query.group_by != "none":
             out.append(m.Rubric(label or f"No {query.group_by}", ("enhspec-group",)))
-        out.append(table(HEADERS, [_cells(row, ctx) for row in rows], kind="spec-index",
-                         caption=query.caption))
+        columns = [COLUMNS[name] for name in query.columns]
+        out.append(table([head for head, _ in columns],
+                         [[cell(row, ctx) for _, cell in columns] for row in rows],
+                         kind="spec-index", caption=query.caption))
     return out
-
-
-def _cells(row: SpecCounts, ctx: Context) -> list[tuple[m.Item, ...]]:
-    spec = row.spec
-    return [
-        (ctx.link("spec", spec.id),),
-        ctx.title(spec.id, spec.title),
-        (m.Badge("status", spec.status),),
-        text(spec.version),
-        text(spec.date),
-        text(", ".join(spec.authors)),
-        text(spec.module),
-        text(spec.release),
-        (m.Text(f"{row.done}/{row.total}"),),
-        (m.Text(str(row.open_risks)),),
-    ]
 
 
 def card_counts(row: SpecCounts, ctx: Context) -> m.Fields:

@@ -225,10 +225,11 @@ def overview_page(specs: int, reqs: int) -> list[str]:
         out += [f".. rubric:: {status}", ""]
         out += list_table(
             ["ID", "Title", "Status", "Version", "Date", "Authors", "Module", "Release",
-             "Requirements", "Open risks"],
+             "Requirements", "Open risks", "Tasks"],
             ([ref(spec_id(s)), f"Spec {s}: enhancement number {s}", status, "1.0",
               "2026-11-02", "Ada Author", "core", f"1.{s % RELEASES}",
-              f"{reqs - open_reqs}/{reqs}", "1"] for s in range(1, specs + 1) if s % 2 == parity))
+              f"{reqs - open_reqs}/{reqs}", "1", "0/0"] for s in range(1, specs + 1)
+             if s % 2 == parity))
     out += list_table(
         ["ID", "Title", "Category", "Likelihood", "Impact", "Status", "Mitigation", "Affects"],
         ([ref(f"{spec_id(s)}.R1"), "The change breaks a workflow", "", "medium", "high",

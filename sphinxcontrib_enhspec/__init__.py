@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .latex import BreakIdentifiers
     from .render import to_html
     from .roles import ROLE_TYPES, BareRole
+    from .tasks import FindTasks
     from .transforms import FillPlaceholders
 
     for name, default in config.DEFAULTS.items():
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     for role in ROLE_TYPES:
         app.add_role(role, BareRole(role))
+    app.add_transform(FindTasks)
     app.add_transform(CaptureTexts)
     app.add_transform(ParkTranslatable)
     app.add_post_transform(FillPlaceholders)
@@ -56,7 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_export)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

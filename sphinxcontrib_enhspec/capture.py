@@ -43,8 +43,10 @@ class CaptureTexts(SphinxTransform):
                 # An ID defined twice keeps its first definition, as the catalog does.
                 texts.setdefault(node[TEXT_KEY], [detached(c) for c in node.children])
         for record in domain.records.get(docname, []):
+            if not isinstance(record, (MigrationStep, Risk)):
+                continue
             block = self.document.ids.get(record.anchor)
-            if block is None or not isinstance(record, (MigrationStep, Risk)):
+            if block is None:
                 continue
             parts = [c for c in block.findall(nodes.container)
                      if {BODY_CLASS, MITIGATION_CLASS} & set(c["classes"])]

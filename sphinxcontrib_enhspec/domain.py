@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .model import LinkedRecord, Location, Record
+    from .model import LinkedRecord, Location, Recorded
     from .query import Query
     from .settings import EnhspecConfig
 
@@ -74,7 +74,7 @@ class EnhspecDomain(Domain):
     #: write time, parsed texts, projects linked to; and what each page last showed.
     initial_data: ClassVar[dict[str, Any]] = {
         **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {}}
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -91,9 +91,9 @@ class EnhspecDomain(Domain):
         return cast("Sphinx", getattr(self.env, "_app", None) or self.env.app)
 
     @property
-    def records(self) -> dict[str, list[Record]]:
+    def records(self) -> dict[str, list[Recorded]]:
         """The records of each document."""
-        return cast("dict[str, list[Record]]", self.data["records"])
+        return cast("dict[str, list[Recorded]]", self.data["records"])
 
     @property
     def collections(self) -> dict[str, list[Query]]:
@@ -158,7 +158,7 @@ class EnhspecDomain(Domain):
             self._derived.texts = merged
         return self._derived.texts.get(key, [])
 
-    def note_record(self, record: Record) -> None:
+    def note_record(self, record: Recorded) -> None:
         """Record an object defined in the document being read."""
         self.records.setdefault(record.location.docname, []).append(record)
         self._derived = _Derived()

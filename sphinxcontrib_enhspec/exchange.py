@@ -15,6 +15,7 @@ from .model import (
     Requirement,
     Risk,
     Spec,
+    Task,
 )
 
 #: The version this package writes; it reads every version it has written.
@@ -28,6 +29,7 @@ LISTS: dict[str, type[Spec] | type[Requirement] | type[Risk] | type[MigrationSte
 }
 CONFIG_CHANGES = "config_changes"
 API_CHANGES = "api_changes"
+TASKS = "tasks"
 #: Fields that hold a list.
 LIST_FIELDS = {"authors", "supersedes", "tags", "depends", "verified_by", "implemented_by",
                "affects", "reviewers", "approvers"}
@@ -63,6 +65,18 @@ def change_entry(change: Change, where: dict[str, Any]) -> dict[str, Any]:
     fields.pop("location")
     kind = "api-change" if isinstance(change, ApiChange) else "config-change"
     return {"type": kind, "id": change.id, **fields, **where}
+
+
+def task_entry(task: Task, srcdir: str) -> dict[str, Any]:
+    """A task's fields and where it is written (a task has no anchor of its own)."""
+    out: dict[str, Any] = {
+        "type": "task", "spec": task.spec, "done": task.done, "text": task.text,
+        "section": task.section, "part": task.part, "milestone": task.milestone,
+        "docname": task.location.docname, "line": task.location.lineno,
+    }
+    if task.location.source:
+        out["source"] = os.path.relpath(task.location.source, srcdir).replace(os.sep, "/")
+    return out
 
 
 def record(cls: type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep],

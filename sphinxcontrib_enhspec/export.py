@@ -35,7 +35,8 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
         out = exchange.entry(spec, at(spec))
         out["supersedes"] = [traces.resolve(t, spec.id, "spec") for t in spec.supersedes]
         out.update(superseded_by=list(counts.superseded_by), requirements_done=counts.done,
-                   requirements_total=counts.total, open_risks=counts.open_risks)
+                   requirements_total=counts.total, open_risks=counts.open_risks,
+                   tasks_done=counts.tasks_done, tasks_total=counts.tasks_total)
         specs.append(out)
     requirements = []
     for req in local(traces.requirements):
@@ -59,6 +60,7 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
                             if isinstance(s, MigrationStep)],
         exchange.CONFIG_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.changes],
         exchange.API_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.api_changes],
+        exchange.TASKS: [exchange.task_entry(t, srcdir) for t in traces.catalog.tasks],
     }
 
 

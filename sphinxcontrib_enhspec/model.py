@@ -189,9 +189,27 @@ class ApiChange:
 Change = ConfigChange | ApiChange
 
 
+@dataclass(frozen=True)
+class Task:
+    """A checklist item of a spec's document: open or done."""
+
+    location: Location
+    spec: str
+    done: bool
+    text: str
+    #: The title of the section it stands in.
+    section: str = ""
+    #: The title of the top-level section of the document that holds it.
+    part: str = ""
+    #: The milestone whose body holds it ('' for none).
+    milestone: str = ""
+
+
 #: Objects that share the one ID namespace and are reachable through roles.
 LinkedRecord = Spec | Requirement | Risk | MigrationStep
 Record = Spec | Requirement | Risk | MigrationStep | ConfigChange | ApiChange
+#: What a document's reading leaves in the domain: its objects and its tasks.
+Recorded = Record | Task
 
 
 Outcome = Literal["passed", "failed", "skipped", "error", "missing"]

@@ -38,6 +38,10 @@ CHECKED_XREF = "enhspec_checked"
 COPY_DEPTH = "enhspec_depth"
 #: Attribute of `test_outcomes`: the label and separator shown when it has tests.
 LEAD = "lead"
+#: Attribute of an object's block: the object's ID, for what later reads the doctree.
+OBJECT_ID = "enhspec_object"
+#: Classes of a checklist item that is a task, and of its state.
+TASK_CLASS = "enhspec-task"
 
 
 class TextPart(str, Enum):

@@ -31,7 +31,8 @@ MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends"
 DEFAULT_MATRIX_COLUMNS = ("id", "title", "status", "spec", "verified-by", "risks")
 GROUPS = ("status", "release", "module", "none")
 SPEC_INDEX_COLUMNS = ("id", "title", "status", "version", "date", "author", "reviewers",
-                      "approvers", "module", "release", "requirements", "risks", "discussion")
+                      "approvers", "module", "release", "requirements", "risks", "tasks",
+                      "discussion")
 DEFAULT_SPEC_INDEX_COLUMNS = tuple(c for c in SPEC_INDEX_COLUMNS
                                    if c not in ("reviewers", "approvers", "discussion"))
 
@@ -43,7 +44,8 @@ class Query:
     kind: str
     location: Location
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    columns: tuple[str, ...] = DEFAULT_MATRIX_COLUMNS
+    #: The columns to show; empty for the collection's default columns.
+    columns: tuple[str, ...] = ()
     sort: str = "id"
     caption: str = ""
     group_by: str = "status"

@@ -14,11 +14,12 @@ pytestmark = pytest.mark.requirement("ENH-100.ER7")
 TWINS = pytest.mark.parametrize("root", ["collections", "collections-myst"])
 MATRIX_HEAD = ["ID", "Title", "Status", "Spec", "Verified by", "Risks"]
 SPEC_HEAD = ["ID", "Title", "Status", "Version", "Date", "Authors", "Module", "Release",
-             "Requirements", "Open risks"]
+             "Requirements", "Open risks", "Tasks"]
 ENH1 = ["ENH-1", "Parallel export", "approved", "1.2", "2026-10-01", "Ada Lovelace",
-        "exporter", "2.0", "2/4", "1"]
-ENH2 = ["ENH-2", "Command-line export", "draft", "", "", "", "cli", "2.1", "0/2", "2"]
-ENH3 = ["ENH-3", "Serial export", "implemented", "", "", "", "exporter", "1.5", "1/1", "0"]
+        "exporter", "2.0", "2/4", "1", "0/0"]
+ENH2 = ["ENH-2", "Command-line export", "draft", "", "", "", "cli", "2.1", "0/2", "2", "0/0"]
+ENH3 = ["ENH-3", "Serial export", "implemented", "", "", "", "exporter", "1.5", "1/1", "0",
+        "0/0"]
 
 
 def texts(doctree, cls):

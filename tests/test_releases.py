@@ -24,7 +24,7 @@ WARNINGS = [
      "renamed, not 'added'; ignored [enhspec.invalid_value]"),
     ("planning", 18, 22, "spec-index: :columns: 'owner' is not one of id, title, status, "
      "version, date, author, reviewers, approvers, module, release, requirements, risks, "
-     "discussion; ignored [enhspec.invalid_value]"),
+     "tasks, discussion; ignored [enhspec.invalid_value]"),
     ("enh-1", 28, 31, "exporter.Exporter.write_all@1.0: API 'exporter.Exporter.dump' was to "
      "be removed in 1.5; the project is at release 2.0 and no removal is recorded "
      "[enhspec.overdue]"),

@@ -130,7 +130,7 @@ def test_spec_index_a_table_per_group():
     assert [shown[0].text, shown[2].text] == ["draft", "approved"]
     written = to_nodes.blocks(shown, page())
     assert [e.astext() for e in written[3].next_node(nodes.tbody)[0]] == [
-        "ENH-1", "Spec ENH-1", "approved", "", "", "", "", "2.0", "1/3", "1"]
+        "ENH-1", "Spec ENH-1", "approved", "", "", "", "", "2.0", "1/3", "1", "0/0"]
 
 
 def test_card_counts():

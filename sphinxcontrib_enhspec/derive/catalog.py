@@ -6,7 +6,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from ..model import ApiChange, ConfigChange, LinkedRecord, MigrationStep, Record, Spec
+from ..model import (
+    ApiChange,
+    ConfigChange,
+    LinkedRecord,
+    MigrationStep,
+    Record,
+    Recorded,
+    Spec,
+    Task,
+)
 
 R = TypeVar("R", ConfigChange, ApiChange, LinkedRecord)
 
@@ -18,6 +27,8 @@ class Catalog:
     objects: dict[str, LinkedRecord] = field(default_factory=dict)
     config_changes: dict[str, ConfigChange] = field(default_factory=dict)
     api_changes: dict[str, ApiChange] = field(default_factory=dict)
+    #: Every task, in document order.
+    tasks: list[Task] = field(default_factory=list)
     #: (later definition, the one that stands) for every repeated ID.
     duplicates: list[tuple[Record, Record]] = field(default_factory=list)
 
@@ -54,13 +65,14 @@ def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
 
 
 def build_catalog(
-    records_by_doc: Mapping[str, Sequence[Record]], external: Sequence[LinkedRecord] = ()
+    records_by_doc: Mapping[str, Sequence[Recorded]], external: Sequence[LinkedRecord] = ()
 ) -> Catalog:
     """Catalog every record; the first definition of an ID in document order stands.
 
     Other projects' objects (`external`) come last; their IDs carry their project's prefix.
     """
-    ordered = [rec for doc in sorted(records_by_doc) for rec in records_by_doc[doc]]
+    ordered: list[Recorded] = [rec for doc in sorted(records_by_doc)
+                               for rec in records_by_doc[doc]]
     ordered.extend(external)
     specs: dict[str, Spec] = {}
     for rec in ordered:
@@ -68,6 +80,9 @@ def build_catalog(
             specs.setdefault(rec.id, rec)
     catalog = Catalog()
     for rec in ordered:
+        if isinstance(rec, Task):
+            catalog.tasks.append(rec)
+            continue
         rec = _with_release(rec, specs)
         if isinstance(rec, ConfigChange):
             _add(catalog.config_changes, rec, catalog.duplicates)

@@ -44,6 +44,18 @@ class SpecCounts:
     total: int
     open_risks: int
     superseded_by: tuple[str, ...]
+    #: (top-level section title, done, total) of its tasks, in the order first met.
+    tasks: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def tasks_done(self) -> int:
+        """How many of its tasks are done."""
+        return sum(done for _, done, _ in self.tasks)
+
+    @property
+    def tasks_total(self) -> int:
+        """How many tasks it has."""
+        return sum(total for _, _, total in self.tasks)
 
 
 @dataclass
@@ -120,6 +132,17 @@ class Traces:
         return out
 
     @cached_property
+    def tasks_of(self) -> dict[str, list[tuple[str, int, int]]]:
+        """Spec ID -> (part, done, total) of its tasks per top-level section."""
+        parts: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for task in self.catalog.tasks:
+            count = parts[task.spec].setdefault(task.part, [0, 0])
+            count[0] += task.done
+            count[1] += 1
+        return {spec: [(part, done, total) for part, (done, total) in found.items()]
+                for spec, found in parts.items()}
+
+    @cached_property
     def counts(self) -> dict[str, SpecCounts]:
         """Spec ID -> its requirement and open-risk counts and its successors."""
         out = {}
@@ -131,6 +154,7 @@ class Traces:
                 total=len(reqs),
                 open_risks=sum(risk.status == OPEN for risk in self.risks_of.get(spec.id, [])),
                 superseded_by=tuple(self.superseded_by.get(spec.id, ())),
+                tasks=tuple(self.tasks_of.get(spec.id, ())),
             )
         return out
 

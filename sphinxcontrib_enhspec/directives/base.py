@@ -21,7 +21,7 @@ from ..ids import (
     split_list,
 )
 from ..model import Location
-from ..nodes import CURRENT_SPEC, TEXT_CLASS, TEXT_KEY, TextPart, text_key
+from ..nodes import CURRENT_SPEC, OBJECT_ID, TEXT_CLASS, TEXT_KEY, TextPart, text_key
 from ..warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -230,6 +230,7 @@ class EnhspecDirective(SphinxDirective):
         self.set_source_info(block)
         if record is None:
             return [block]
+        block[OBJECT_ID] = record.id
         self.domain.note_record(record)
         # A target, not IDs on the block: LaTeX and Texinfo write labels for targets only.
         target = nodes.target("", "", ids=[anchor])

@@ -99,7 +99,7 @@ class MatrixDirective(CollectionDirective):
             self.problem(Subtype.INVALID_VALUE, "%s: :sort: %r is not one of %s; sorting by id",
                          self.kind, sort, ", ".join(q.MATRIX_COLUMNS))
         return {
-            "columns": columns or q.DEFAULT_MATRIX_COLUMNS,
+            "columns": columns,
             "sort": match_choice(sort, q.MATRIX_COLUMNS) or "id",
             "caption": self.options.get("caption", ""),
         }
@@ -116,7 +116,7 @@ class SpecIndexDirective(CollectionDirective):
         """The columns, grouping and caption."""
         columns = tuple(dict.fromkeys(
             self.valid("columns", self.items("columns"), q.SPEC_INDEX_COLUMNS)))
-        return {"columns": columns or q.DEFAULT_SPEC_INDEX_COLUMNS,
+        return {"columns": columns,
                 "group_by": self.choice("group-by", q.GROUPS, "status"),
                 "caption": self.options.get("caption", "")}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..derive.rows import Matrix, MatrixRow
 from ..model import is_done
-from ..query import Query
+from ..query import DEFAULT_MATRIX_COLUMNS, Query
 from . import model as m
 from .context import SPACE, Context, joined, text, verified_by
 from .tables import empty, table
@@ -20,8 +20,9 @@ def render(matrix: Matrix, query: Query, ctx: Context) -> list[m.Block]:
     """The table and its summary line."""
     if not matrix.rows:
         return [empty("matrix", "requirements match")]
-    headers = [HEADERS[c] for c in query.columns]
-    rows = [[_cell(row, column, ctx) for column in query.columns] for row in matrix.rows]
+    columns = query.columns or DEFAULT_MATRIX_COLUMNS
+    headers = [HEADERS[c] for c in columns]
+    rows = [[_cell(row, column, ctx) for column in columns] for row in matrix.rows]
     return [table(headers, rows, kind="matrix", caption=query.caption), summary(matrix)]
 
 

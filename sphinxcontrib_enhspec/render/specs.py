@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..derive.rows import SpecGroup
 from ..derive.traces import SpecCounts
-from ..query import Query
+from ..query import DEFAULT_SPEC_INDEX_COLUMNS, Query
 from . import model as m
 from .context import Context, text
 from .tables import empty, table
@@ -26,6 +26,7 @@ COLUMNS: dict[str, Column] = {
     "release": ("Release", lambda row, ctx: text(row.spec.release)),
     "requirements": ("Requirements", lambda row, ctx: (m.Text(f"{row.done}/{row.total}"),)),
     "risks": ("Open risks", lambda row, ctx: (m.Text(str(row.open_risks)),)),
+    "tasks": ("Tasks", lambda row, ctx: (m.Text(f"{row.tasks_done}/{row.tasks_total}"),)),
     "discussion": ("Discussion", lambda row, ctx: (
         (m.Code(row.spec.discussion, row.spec.discussion),) if row.spec.discussion else ())),
 }
@@ -39,7 +40,7 @@ def render(groups: tuple[SpecGroup, ...], query: Query, ctx: Context) -> list[m.
     for label, rows in groups:
         if query.group_by != "none":
             out.append(m.Rubric(label or f"No {query.group_by}", ("enhspec-group",)))
-        columns = [COLUMNS[name] for name in query.columns]
+        columns = [COLUMNS[name] for name in query.columns or DEFAULT_SPEC_INDEX_COLUMNS]
         out.append(table([head for head, _ in columns],
                          [[cell(row, ctx) for _, cell in columns] for row in rows],
                          kind="spec-index", caption=query.caption))
@@ -52,4 +53,6 @@ def card_counts(row: SpecCounts, ctx: Context) -> m.Fields:
         ("Superseded by", ctx.links("spec", row.superseded_by)),
         ("Requirements", (m.Text(f"{row.done}/{row.total} done"),)),
         ("Open risks", (m.Text(str(row.open_risks)),)),
+        ("Tasks", (m.Text(", ".join(f"{part} {done}/{total}" for part, done, total in row.tasks)),)
+         if row.tasks else ()),
     ))

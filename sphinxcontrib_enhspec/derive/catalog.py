@@ -6,7 +6,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from ..model import ApiChange, ConfigChange, LinkedRecord, MigrationStep, Record, Spec
+from ..model import (
+    ApiChange,
+    ConfigChange,
+    LinkedRecord,
+    MigrationStep,
+    Milestone,
+    Record,
+    Spec,
+)
 
 R = TypeVar("R", ConfigChange, ApiChange, LinkedRecord)
 
@@ -45,8 +53,9 @@ class Catalog:
 
 
 def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
-    """A step or change with its spec's release when it names none."""
-    if isinstance(record, (MigrationStep, ConfigChange, ApiChange)) and not record.release:
+    """A step, milestone or change with its spec's release when it names none."""
+    if (isinstance(record, (MigrationStep, Milestone, ConfigChange, ApiChange))
+            and not record.release):
         spec = specs.get(record.spec)
         if spec is not None and spec.release:
             return replace(record, release=spec.release)

@@ -35,6 +35,7 @@ ROOTS = {
     "options": ["index"],
     "latex": ["index"],
     "releases": ["index", "enh-1", "enh-2", "planning"],
+    "milestones": ["index", "enh-1", "enh-2", "plan"],
 }
 
 

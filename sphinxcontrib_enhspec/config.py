@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .dates import EPOCH_VARIABLE, build_date
 from .settings import EnhspecConfig
 from .warnings import Subtype, warn
 
@@ -134,6 +136,11 @@ def validate(app: Sphinx, config: Config) -> None:
         config.enhspec_require_verification = [
             s for s in config.enhspec_require_verification if s.lower() in statuses
         ]
+    epoch = os.environ.get(EPOCH_VARIABLE)
+    if build_date(epoch)[1]:
+        warn("%s must be a whole number of seconds since 1970-01-01 UTC, not %r; using "
+             "today's date", Subtype.CONFIG, _setting_location(conf_py, lines, EPOCH_VARIABLE),
+             EPOCH_VARIABLE, epoch)
 
 
 def read(config: Config) -> EnhspecConfig:
@@ -150,4 +157,5 @@ def read(config: Config) -> EnhspecConfig:
         source_url=config.enhspec_source_url,
         project_release=str(config.release or ""),
         warn_overdue=config.enhspec_warn_overdue,
+        build_date=build_date(os.environ.get(EPOCH_VARIABLE))[0],
     )

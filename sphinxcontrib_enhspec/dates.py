@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timezone
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -16,3 +16,27 @@ def parse_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+#: The reproducible-builds variable that fixes the build's date.
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+_EPOCH = re.compile(r"^[0-9]+$")
+
+
+def today_utc() -> date:
+    """Today's date in UTC."""
+    return datetime.now(timezone.utc).date()
+
+
+def build_date(epoch: str | None, today: date | None = None) -> tuple[date, bool]:
+    """The build's date from `epoch` (``SOURCE_DATE_EPOCH``: whole seconds since 1970, UTC),
+    else `today` (by default today in UTC); and whether a set `epoch` was unusable."""
+    fallback = today or today_utc()
+    if epoch is None or not epoch.strip():
+        return fallback, False
+    if not _EPOCH.match(epoch.strip()):
+        return fallback, True
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date(), False
+    except (OverflowError, OSError, ValueError):
+        return fallback, True

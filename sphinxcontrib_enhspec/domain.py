@@ -58,7 +58,7 @@ class _Derived:
 
 
 class EnhspecDomain(Domain):
-    """Specs, requirements, risks, migration steps and config changes of the project."""
+    """Specs, requirements, risks, migration steps, milestones and changes of the project."""
 
     name = "enhspec"
     label = "Enhancement specifications"
@@ -67,6 +67,7 @@ class EnhspecDomain(Domain):
         "requirement": ObjType(_("requirement"), "req"),
         "risk": ObjType(_("risk"), "risk"),
         "migration-step": ObjType(_("migration step"), "mig"),
+        "milestone": ObjType(_("milestone"), "ms"),
     }
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES}

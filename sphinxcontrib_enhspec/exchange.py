@@ -12,6 +12,7 @@ from .model import (
     LinkedRecord,
     Location,
     MigrationStep,
+    Milestone,
     Requirement,
     Risk,
     Spec,
@@ -23,9 +24,12 @@ SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 FILENAME = "enhspec.json"
 
-#: The export's list of each kind of object, in the order the file holds them.
-LISTS: dict[str, type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep]] = {
+LinkedType = type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep] | type[Milestone]
+#: The export's list of each kind of object, in the order the file holds them; a file of
+#: schema version 1 has no milestones.
+LISTS: dict[str, LinkedType] = {
     "specs": Spec, "requirements": Requirement, "risks": Risk, "migration_steps": MigrationStep,
+    "milestones": Milestone,
 }
 CONFIG_CHANGES = "config_changes"
 API_CHANGES = "api_changes"
@@ -79,8 +83,7 @@ def task_entry(task: Task, srcdir: str) -> dict[str, Any]:
     return out
 
 
-def record(cls: type[Spec] | type[Requirement] | type[Risk] | type[MigrationStep],
-           data: Any, prefix: str, location: Location) -> LinkedRecord:
+def record(cls: LinkedType, data: Any, prefix: str, location: Location) -> LinkedRecord:
     """The record an entry describes, its IDs prefixed with `prefix`."""
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
         raise ExchangeError("has an object without an ID")

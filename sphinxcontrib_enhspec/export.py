@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from . import exchange
 from .__about__ import __version__
+from .derive.milestones import is_overdue
 from .derive.traces import Traces
 from .model import MigrationStep
 
@@ -29,6 +30,7 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
     def local(records: list[Any]) -> list[Any]:
         return [r for r in records if not r.location.external]
 
+    today = traces.cfg.build_date
     specs = []
     for spec in local(traces.specs):
         counts = traces.counts[spec.id]
@@ -58,6 +60,8 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
                   for r in local(traces.risks)],
         "migration_steps": [exchange.entry(s, at(s)) for s in local(traces.steps)
                             if isinstance(s, MigrationStep)],
+        "milestones": [{**exchange.entry(ms, at(ms)), "overdue": is_overdue(ms, today)}
+                       for ms in local(traces.milestones)],
         exchange.CONFIG_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.changes],
         exchange.API_CHANGES: [exchange.change_entry(c, at(c)) for c in traces.api_changes],
         exchange.TASKS: [exchange.task_entry(t, srcdir) for t in traces.catalog.tasks],

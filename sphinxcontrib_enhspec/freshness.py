@@ -31,9 +31,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _filled(domain: EnhspecDomain, objtype: str, ident: str) -> object:
-    """What a block filled at write time shows: a spec's counts, a requirement's tests."""
+    """What a block filled at write time shows: a spec's counts, a requirement's tests, a
+    milestone's state on the build's date."""
     if objtype == "spec":
         return render.card_counts(domain, ident)
+    if objtype == "milestone":
+        return render.milestone_state(domain, ident)
     return render.test_outcomes(domain, ident)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ObjectType = Literal["spec", "requirement", "risk", "migration-step"]
+ObjectType = Literal["spec", "requirement", "risk", "migration-step", "milestone"]
 
 RISK_STATUSES = ("open", "mitigated", "accepted", "closed")
 PRIORITIES = ("must", "should", "may")
@@ -20,6 +20,9 @@ DONE = "done"
 DROPPED = "dropped"
 #: The risk status that counts as open on cards and in the spec index.
 OPEN = "open"
+MILESTONE_STATUSES = ("planned", "done", "cancelled")
+#: The milestone status that can fall overdue.
+PLANNED = "planned"
 
 
 def is_done(status: str) -> bool:
@@ -131,6 +134,21 @@ class MigrationStep(Linked):
 
 
 @dataclass(frozen=True)
+class Milestone(Linked):
+    """A dated milestone of a spec; `date` and `start` are ISO dates, '' when not valid."""
+
+    spec: str = ""
+    start: str = ""
+    date: str = ""
+    status: str = PLANNED
+    release: str = ""
+    #: Its place among its spec's milestones, in document order.
+    order: int = 0
+
+    objtype: ObjectType = field(default="milestone", init=False)
+
+
+@dataclass(frozen=True)
 class ConfigChange:
     """A configuration key added, changed, deprecated, removed or renamed in a release."""
 
@@ -206,8 +224,8 @@ class Task:
 
 
 #: Objects that share the one ID namespace and are reachable through roles.
-LinkedRecord = Spec | Requirement | Risk | MigrationStep
-Record = Spec | Requirement | Risk | MigrationStep | ConfigChange | ApiChange
+LinkedRecord = Spec | Requirement | Risk | MigrationStep | Milestone
+Record = Spec | Requirement | Risk | MigrationStep | Milestone | ConfigChange | ApiChange
 #: What a document's reading leaves in the domain: its objects and its tasks.
 Recorded = Record | Task
 

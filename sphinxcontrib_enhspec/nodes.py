@@ -112,5 +112,10 @@ class test_outcomes(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a requirement's tests and their outcomes (``node["req"]``)."""
 
 
+class milestone_state(nodes.Inline, nodes.Element):  # noqa: N801
+    """Placeholder for what a milestone's state is on the build's date (``node["ms"]``):
+    an *overdue* badge, or nothing."""
+
+
 #: The placeholders, every one filled at write time.
-PLACEHOLDERS = (collection, card_counts, test_outcomes)
+PLACEHOLDERS = (collection, card_counts, test_outcomes, milestone_state)

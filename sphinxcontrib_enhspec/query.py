@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import ApiChange, ConfigChange, Location, MigrationStep, Requirement, Risk, Spec
+from .model import (
+    ApiChange,
+    ConfigChange,
+    Location,
+    MigrationStep,
+    Milestone,
+    Requirement,
+    Risk,
+    Spec,
+)
 
 MATRIX = "traceability-matrix"
 SPEC_INDEX = "spec-index"
@@ -14,6 +23,7 @@ MIGRATION_GUIDE = "migration-guide"
 CONFIG_CHANGES = "config-changes"
 API_CHANGES = "api-changes"
 DEPRECATION_TIMELINE = "deprecation-timeline"
+TIMELINE = "timeline"
 
 FILTERS = ("spec", "status", "kind", "category", "tags", "release")
 #: The filters that make sense for each collection's rows.
@@ -25,6 +35,7 @@ APPLICABLE = {
     CONFIG_CHANGES: ("spec", "release"),
     API_CHANGES: ("spec", "release"),
     DEPRECATION_TIMELINE: ("spec",),
+    TIMELINE: ("spec", "status", "release"),
 }
 MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
                   "verified-by", "implemented-by", "risks", "tags")
@@ -53,6 +64,9 @@ class Query:
     from_release: str = ""
     to_release: str = ""
     actions: tuple[str, ...] = ()
+    #: A timeline's dates (ISO 8601), both ends inclusive.
+    from_date: str = ""
+    to_date: str = ""
 
     def values(self, name: str) -> tuple[str, ...]:
         """The values of filter `name` (empty when not given)."""
@@ -67,7 +81,7 @@ def _hit(values: tuple[str, ...], candidates: Iterable[str]) -> bool:
     return any(c.casefold() in wanted for c in candidates)
 
 
-Filterable = Spec | Requirement | Risk | MigrationStep | ConfigChange | ApiChange
+Filterable = Spec | Requirement | Risk | MigrationStep | Milestone | ConfigChange | ApiChange
 
 
 def matches(query: Query, record: Filterable, release: str) -> bool:

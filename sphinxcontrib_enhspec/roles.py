@@ -1,4 +1,4 @@
-"""The linking roles ``:req:``, ``:spec:``, ``:risk:`` and ``:mig:``."""
+"""The linking roles ``:req:``, ``:spec:``, ``:risk:``, ``:mig:`` and ``:ms:``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: Role name to the object type it links to.
-ROLE_TYPES = {"req": "requirement", "spec": "spec", "risk": "risk", "mig": "migration-step"}
+ROLE_TYPES = {"req": "requirement", "spec": "spec", "risk": "risk", "mig": "migration-step",
+              "ms": "milestone"}
 
 
 class EnhspecXRefRole(XRefRole):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 #: The kind of a requirement whose ID prefix names no kind.
 DEFAULT_KIND = "requirement"
@@ -28,6 +29,9 @@ class EnhspecConfig:
     project_release: str = ""
     #: Whether work past its date is an ``overdue`` warning.
     warn_overdue: bool = False
+    #: The build's date (``SOURCE_DATE_EPOCH``, else today in UTC): planned milestones
+    #: before it are overdue.
+    build_date: date = date.min
 
     @property
     def kind_names(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import render
-from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, test_outcomes
+from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, milestone_state, test_outcomes
 from .render import model as m
 from .render import to_html, to_nodes
 from .render.parts import link_text, xref
@@ -43,6 +43,8 @@ class FillPlaceholders(SphinxPostTransform):
                 shown = self.collection(domain, node, page)
             elif isinstance(node, test_outcomes):
                 shown = self.tests(domain, node, page)
+            elif isinstance(node, milestone_state):
+                shown = to_nodes.items(render.milestone_state(domain, node["ms"]), page)
             else:
                 fields = render.card_counts(domain, node["spec"])
                 shown = to_nodes.blocks([fields], page) if fields else []
@@ -66,6 +68,9 @@ class FillPlaceholders(SphinxPostTransform):
         for block in render.collection(domain, node["query"]):
             if html and isinstance(block, m.Table):
                 out.append(to_html.table_node(block, page, self.uri_maker(domain, page)))
+            elif html and isinstance(block, m.Chart):
+                chart = to_html.chart(block, self.uri_maker(domain, page))
+                out.append(nodes.raw("", chart, format="html"))
             else:
                 out.extend(to_nodes.blocks([block], page))
         for table in (cast("nodes.Element", t) for n in out for t in n.findall(_is_table)):

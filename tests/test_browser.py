@@ -106,3 +106,32 @@ def test_styles_hold_in_each_theme_light_and_dark(build, browser, theme):
             assert cell == grid, (theme, scheme)
         page.screenshot(path=str(SCREENSHOTS / f"tables-{theme}-{scheme}.png"), full_page=False)
         context.close()
+
+
+@pytest.mark.requirement("ENH-100.ER8")
+def test_timeline_bars_are_drawn_light_and_dark(build, browser, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1773964800")  # 2026-03-20
+    project = build("milestones")
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1200,
+                                                                     "height": 900})
+        page = context.new_page()
+        page.goto((project.outdir / "plan.html").as_uri())
+        chart = page.locator("div.enhspec-chart").first
+        track = chart.locator("span.enhspec-chart-track").first.bounding_box()
+        bars = chart.locator("span.enhspec-bar")
+        assert bars.count() == 7
+        first, second = bars.nth(0).bounding_box(), bars.nth(1).bounding_box()
+        # 15.81% of the track wide, and the second starts where the first ends
+        assert abs(first["width"] / track["width"] - 0.1581) < 0.01
+        assert abs(second["x"] - (first["x"] + first["width"])) < 2
+        colours = [bars.nth(i).evaluate("e => getComputedStyle(e).backgroundColor")
+                   for i in (0, 1, 2)]
+        assert colours == ["rgb(21, 128, 61)", "rgb(185, 28, 28)", "rgb(37, 99, 235)"], scheme
+        tiny = bars.nth(2).bounding_box()
+        assert tiny["width"] >= 4  # a one-day bar is still seen
+        overdue = page.eval_on_selector("table.enhspec-timeline .enhspec-state-overdue",
+                                        "e => getComputedStyle(e).backgroundColor")
+        assert overdue == "rgb(185, 28, 28)"
+        chart.screenshot(path=str(SCREENSHOTS / f"timeline-{scheme}.png"))
+        context.close()

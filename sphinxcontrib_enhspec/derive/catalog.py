@@ -11,6 +11,7 @@ from ..model import (
     ConfigChange,
     LinkedRecord,
     MigrationStep,
+    Milestone,
     Record,
     Recorded,
     Spec,
@@ -56,8 +57,9 @@ class Catalog:
 
 
 def _with_release(record: Record, specs: Mapping[str, Spec]) -> Record:
-    """A step or change with its spec's release when it names none."""
-    if isinstance(record, (MigrationStep, ConfigChange, ApiChange)) and not record.release:
+    """A step, milestone or change with its spec's release when it names none."""
+    if (isinstance(record, (MigrationStep, Milestone, ConfigChange, ApiChange))
+            and not record.release):
         spec = specs.get(record.spec)
         if spec is not None and spec.release:
             return replace(record, release=spec.release)

@@ -14,6 +14,7 @@ from ..model import (
     ConfigChange,
     Location,
     MigrationStep,
+    Milestone,
     Requirement,
     Risk,
     Spec,
@@ -26,6 +27,7 @@ from ..warnings import Subtype
 from .catalog import Catalog
 from .deprecations import deprecations
 from .deprecations import problems as deprecation_problems
+from .milestones import overdue
 from .traces import Traces
 
 
@@ -50,7 +52,8 @@ def find_problems(
 ) -> list[Problem]:
     """Every consistency problem of the project, in a stable order."""
     problems = [*_duplicates(catalog, where), *_dangling(catalog, cfg), *_cycles(catalog, cfg),
-                *_collections(catalog, queries), *_deprecations(catalog, cfg)]
+                *_collections(catalog, queries), *_deprecations(catalog, cfg),
+                *_milestones(catalog, cfg)]
     return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
 
 
@@ -91,6 +94,18 @@ def _deprecations(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
                 f"{item.change.id}: {item.kind} {item.subject!r} was to be removed in "
                 f"{item.change.removed_in}; the project is at release {cfg.project_release} "
                 "and no removal is recorded"), item.change.location)
+
+
+def _milestones(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
+    """Planned milestones past their date, when the settings ask for them."""
+    if not cfg.warn_overdue:
+        return
+    local = (r for r in catalog.objects.values()
+             if isinstance(r, Milestone) and not r.location.external)
+    for milestone in overdue(local, cfg.build_date):
+        yield Problem(Subtype.OVERDUE, (
+            f"{milestone.id}: milestone {milestone.title!r} was due on {milestone.date} and "
+            f"is still planned on {cfg.build_date.isoformat()}"), milestone.location)
 
 
 def _duplicates(catalog: Catalog, where: Where) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ from .. import query as q
 from ..ids import natural_key
 from ..model import PRIORITIES, Requirement, Risk, Spec, is_done
 from ..versions import release_key
-from . import releases
+from . import milestones, releases
 from .traces import SpecCounts, Traces
 from .verification import Verification
 
@@ -132,6 +132,7 @@ ROWS: dict[str, Callable[[Traces, q.Query], object]] = {
     q.CONFIG_CHANGES: releases.config_changes,
     q.API_CHANGES: releases.api_changes,
     q.DEPRECATION_TIMELINE: releases.deprecation_timeline,
+    q.TIMELINE: milestones.timeline,
 }
 
 

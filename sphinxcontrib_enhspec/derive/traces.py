@@ -13,6 +13,7 @@ from ..model import (
     ApiChange,
     ConfigChange,
     MigrationStep,
+    Milestone,
     Requirement,
     Risk,
     Spec,
@@ -69,6 +70,7 @@ class Traces:
     requirements: list[Requirement] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
     steps: list[MigrationStep] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
     changes: list[ConfigChange] = field(default_factory=list)
     api_changes: list[ApiChange] = field(default_factory=list)
 
@@ -80,10 +82,13 @@ class Traces:
                 self.requirements.append(record)
             elif isinstance(record, Risk):
                 self.risks.append(record)
+            elif isinstance(record, Milestone):
+                self.milestones.append(record)
             else:
                 self.steps.append(record)
         self.changes = list(self.catalog.config_changes.values())
-        for records in (self.specs, self.requirements, self.risks, self.steps):
+        for records in (self.specs, self.requirements, self.risks, self.steps,
+                        self.milestones):
             records.sort(key=lambda r: natural_key(r.id))
         self.changes.sort(key=lambda c: (c.release == "", release_key(c.release), c.key))
         self.api_changes = sorted(self.catalog.api_changes.values(), key=lambda c: (

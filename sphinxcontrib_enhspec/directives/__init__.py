@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .changes import ApiChangeDirective, ConfigChangeDirective
 from .migration import MigrationStepDirective
+from .milestone import MilestoneDirective
 from .placeholders import COLLECTIONS
 from .requirement import RequirementDirective
 from .risk import MitigationDirective, RiskDirective
@@ -17,5 +18,6 @@ DIRECTIVES = {
     "migration-step": MigrationStepDirective,
     "config-change": ConfigChangeDirective,
     "api-change": ApiChangeDirective,
+    "milestone": MilestoneDirective,
     **COLLECTIONS,
 }

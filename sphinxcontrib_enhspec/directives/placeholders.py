@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import query as q
+from ..dates import parse_date
 from ..ids import match_choice
-from ..model import CONFIG_ACTIONS, RISK_STATUSES
+from ..model import CONFIG_ACTIONS, MILESTONE_STATUSES, RISK_STATUSES
 from ..nodes import collection
 from ..versions import parse_version
 from ..warnings import Subtype
@@ -45,7 +46,7 @@ class CollectionDirective(EnhspecDirective):
         cfg = self.cfg
         statuses = {
             q.MATRIX: cfg.requirement_statuses, q.SPEC_INDEX: cfg.spec_statuses,
-            q.RISK_REGISTER: RISK_STATUSES,
+            q.RISK_REGISTER: RISK_STATUSES, q.TIMELINE: MILESTONE_STATUSES,
         }
         lists: dict[str, Sequence[str]] = {
             "kind": cfg.kind_names, "category": cfg.risk_categories,
@@ -176,9 +177,30 @@ class DeprecationTimelineDirective(MigrationGuideDirective):
     kind = q.DEPRECATION_TIMELINE
 
 
+class TimelineDirective(CollectionDirective):
+    """``.. timeline::``: the milestones of every spec by date, with their bars in HTML."""
+
+    kind = q.TIMELINE
+    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "from", "to", "caption")
+
+    def layout(self) -> dict[str, Any]:
+        """The date range, both ends inclusive, and the caption."""
+        return {"from_date": self._date("from"), "to_date": self._date("to"),
+                "caption": self.options.get("caption", "")}
+
+    def _date(self, option: str) -> str:
+        """An ISO 8601 date option; anything else warns and is ignored."""
+        value = str(self.options.get(option, ""))
+        if value and parse_date(value) is None:
+            self.problem(Subtype.INVALID_VALUE, "%s: :%s: %r is not an ISO 8601 date "
+                         "(YYYY-MM-DD); ignored", self.kind, option, value)
+            return ""
+        return value
+
+
 COLLECTIONS = {
     directive.kind: directive
     for directive in (MatrixDirective, SpecIndexDirective, RiskRegisterDirective,
                       ConfigChangesDirective, ApiChangesDirective, MigrationGuideDirective,
-                      DeprecationTimelineDirective)
+                      DeprecationTimelineDirective, TimelineDirective)
 }

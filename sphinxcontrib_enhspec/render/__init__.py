@@ -7,8 +7,10 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .. import query as q
+from ..derive.milestones import is_overdue
+from ..model import Milestone
 from ..roles import ROLE_TYPES
-from . import changes, matrix, migration, risks, specs
+from . import changes, matrix, migration, risks, specs, timeline
 from .context import Context, verified_by
 from .model import Block, Fields, Item, Link
 
@@ -30,6 +32,7 @@ RENDERERS: dict[str, Callable[[Any, q.Query, Context], list[Block]]] = {
     q.CONFIG_CHANGES: changes.render_config_changes,
     q.API_CHANGES: changes.render_api_changes,
     q.DEPRECATION_TIMELINE: changes.render_timeline,
+    q.TIMELINE: timeline.render,
 }
 
 
@@ -65,6 +68,15 @@ def test_outcomes(source: Source, req: str) -> tuple[Item, ...]:
     """A requirement's tests with their outcomes."""
     verification = source.traces.verification.get(req)
     return verified_by(verification) if verification else ()
+
+
+def milestone_state(source: Source, ident: str) -> tuple[Item, ...]:
+    """What a milestone's block shows of its state on the build's date: overdue or
+    nothing."""
+    record = source.catalog.get(ident, "milestone")
+    if isinstance(record, Milestone) and is_overdue(record, source.cfg.build_date):
+        return (timeline.OVERDUE,)
+    return ()
 
 
 def context(source: Source) -> Context:

@@ -151,4 +151,27 @@ class Fields:
     rows: tuple[tuple[str, tuple[Item, ...]], ...] = field(default=())
 
 
-Block = Table | Paragraph | Rubric | Bullets | Body | Fields
+@dataclass(frozen=True)
+class Span:
+    """A bar of a chart: what it stands for, its dates, and where it lies on the chart's
+    axis, offset and width in hundredths of a percent."""
+
+    link: Link
+    start: str
+    end: str
+    offset: int
+    width: int
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Bars along one axis of dates from `first` to `last`; only HTML builders draw it."""
+
+    spans: tuple[Span, ...]
+    first: str
+    last: str
+    classes: tuple[str, ...] = ()
+
+
+Block = Table | Paragraph | Rubric | Bullets | Body | Fields | Chart

@@ -144,14 +144,44 @@ class _Cells:
         return f'<span class="enhspec-coverage enhspec-coverage-{item.share}"></span>'
 
     def link(self, link: m.Link) -> str:
-        text = (f'<span class="xref enhspec enhspec-{escape(link.role)}">'
-                f"{escape(link.target)}</span>")
-        uri = self.uris.get(link)
-        if uri is None:
-            return text
-        kind = "external enhspec-external" if link.uri else "internal"
-        return (f'<a class="reference {kind}" href="{escape(uri)}" '
-                f'title="{escape(link.title)}">{text}</a>')
+        return _link(link, self.uris.get(link))
+
+
+def _link(link: m.Link, uri: str | None) -> str:
+    """A link to an object, or its ID alone when it leads nowhere from here."""
+    text = (f'<span class="xref enhspec enhspec-{escape(link.role)}">'
+            f"{escape(link.target)}</span>")
+    if uri is None:
+        return text
+    kind = "external enhspec-external" if link.uri else "internal"
+    return (f'<a class="reference {kind}" href="{escape(uri)}" '
+            f'title="{escape(link.title)}">{text}</a>')
+
+
+def chart(model: m.Chart, uri_of: UriOf) -> str:
+    """The bars of a chart in plain HTML and CSS: a row per span, its label and its track,
+    the bar placed by its offset and width in percent of the track."""
+    out = [f'<div class="{_classes(model.classes)}" role="group" '
+           f'aria-label="{escape(f"From {model.first} to {model.last}")}">\n'
+           '<div class="enhspec-chart-axis"><span class="enhspec-chart-first">'
+           f'{escape(model.first)}</span><span class="enhspec-chart-last">'
+           f"{escape(model.last)}</span></div>\n"]
+    for span in model.spans:
+        dates = span.end if span.start == span.end else f"{span.start} to {span.end}"
+        tip = f"{span.link.target}: {dates}"
+        out.append(
+            '<div class="enhspec-chart-row"><span class="enhspec-chart-label">'
+            f"{_link(span.link, uri_of(span.link))}</span>"
+            '<span class="enhspec-chart-track">'
+            f'<span class="{_classes(["enhspec-bar", *span.classes])}" '
+            f'style="margin-left: {_percent(span.offset)}; width: {_percent(span.width)}" '
+            f'title="{escape(tip)}"></span></span></div>\n')
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def _percent(hundredths: int) -> str:
+    return f"{hundredths // 100}.{hundredths % 100:02d}%"
 
 
 def _classes(names: Iterable[str]) -> Markup:

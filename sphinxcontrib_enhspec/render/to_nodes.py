@@ -95,6 +95,8 @@ def blocks(values: Iterable[m.Block], page: Page) -> list[nodes.Node]:
             out.append(bullets)
         elif isinstance(block, m.Body):
             out.extend(page.kept(block.key, block.source))
+        elif isinstance(block, m.Chart):
+            pass  # bars are drawn in HTML only; the table beside them says it all
         else:
             shown = fields((label, items(values, page)) for label, values in block.rows)
             out.extend(shown[0].children if shown else [])

@@ -41,7 +41,7 @@ def march_20(monkeypatch):
 
 #: (document, reST line, MyST line, message), in the order the build gives them.
 WARNINGS = [
-    ("enh-1", 26, 29, "milestone: :start: 2026-07-01 is after its :date: 2026-06-30; ignored "
+    ("enh-1", 29, 32, "milestone: :start: 2026-07-01 is after its :date: 2026-06-30; ignored "
      "[enhspec.invalid_value]"),
     ("enh-2", 11, 12, "milestone: :status: 'someday' is not one of planned, done, cancelled; "
      "using 'planned' [enhspec.invalid_value]"),
@@ -57,17 +57,18 @@ WARNINGS = [
 ]
 OVERDUE = ("enh-1", 15, 16, "ENH-1.MS2: milestone 'Feature complete' was due on 2026-03-15 "
            "and is still planned on 2026-03-20 [enhspec.overdue]")
-HEAD = ["Date", "Start", "Milestone", "Spec", "Release", "Status"]
+HEAD = ["Date", "Start", "Milestone", "Spec", "Release", "Status", "Tasks"]
 ROWS = {
-    "MS1": ["2026-02-01", "2026-01-05", "ENH-1.MS1 Design approved", "ENH-1", "2.0", "done"],
+    "MS1": ["2026-02-01", "2026-01-05", "ENH-1.MS1 Design approved", "ENH-1", "2.0", "done",
+            ""],
     "MS2": ["2026-03-15", "2026-02-02", "ENH-1.MS2 Feature complete", "ENH-1", "2.0",
-            "planned overdue"],
+            "planned overdue", "1/2"],  # the tasks in its body
     "MS9": ["2026-04-10", "", "ENH-2.MS9 Launch <b>day</b> & party", "ENH-2", "3.0",
-            "planned"],
-    "DOC": ["2026-04-20", "", "ENH-2.MS1 Documentation", "ENH-2", "3.0", "planned"],
-    "MS3": ["2026-05-01", "", "ENH-1.MS3 Beta --fast mode", "ENH-1", "2.1", "cancelled"],
-    "UNTITLED": ["2026-06-01", "", "ENH-2.MS4", "ENH-2", "3.0", "done"],
-    "MS4": ["2026-06-30", "", "ENH-1.MS4 Stable", "ENH-1", "2.0", "planned"],
+            "planned", ""],
+    "DOC": ["2026-04-20", "", "ENH-2.MS1 Documentation", "ENH-2", "3.0", "planned", ""],
+    "MS3": ["2026-05-01", "", "ENH-1.MS3 Beta --fast mode", "ENH-1", "2.1", "cancelled", ""],
+    "UNTITLED": ["2026-06-01", "", "ENH-2.MS4", "ENH-2", "3.0", "done", ""],
+    "MS4": ["2026-06-30", "", "ENH-1.MS4 Stable", "ENH-1", "2.0", "planned", ""],
 }
 
 
@@ -242,7 +243,7 @@ def test_a_later_date_rewrites_the_pages_whose_overdue_state_changed(build, root
     assert [w.split(": ")[2] for w in later.warnings() if "[enhspec.overdue]" in w] == [
         "ENH-1.MS2", "ENH-2.MS9"]
     assert "enhspec-state-overdue" in block_heading(later.text("enh-2.html"), "ENH-2.MS9")
-    assert later.tables("plan", "timeline")[1][1][-1] == "planned overdue"
+    assert later.tables("plan", "timeline")[1][1][-2] == "planned overdue"
     clean = build(root, srcdir=first.srcdir, freshenv=True)
     for page in ("enh-1.html", "enh-2.html", "plan.html"):
         assert clean.text(page) == later.text(page), page
@@ -339,3 +340,14 @@ def test_the_block_shows_its_fields(build):
     assert fields == {"Start": "2026-02-02", "Date": "2026-03-15", "Status": "planned",
                       "Release": "2.0"}
     assert "enhspec-status-cancelled" in blocks[2]["classes"]
+
+
+@twins("milestones")
+def test_tasks_in_a_milestone_body_count_for_it(build, root):
+    project = build(root)
+    data = json.loads(project.text("enhspec.json"))
+    assert [(t["text"], t["done"], t["milestone"], t["spec"]) for t in data["tasks"]] == [
+        ("Core merged", True, "ENH-1.MS2", "ENH-1"),
+        ("Scheduler integration", False, "ENH-1.MS2", "ENH-1"),
+    ]
+    assert project.tables("plan", "timeline")[0][2][-1] == "1/2"

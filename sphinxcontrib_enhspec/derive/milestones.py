@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +32,9 @@ class TimelineRow:
     start: date
     end: date
     overdue: bool
+    #: How many of the tasks in its body are done, and how many there are.
+    tasks_done: int = 0
+    tasks_total: int = 0
 
 
 def _in_range(day: date, low: str, high: str) -> bool:
@@ -39,10 +42,12 @@ def _in_range(day: date, low: str, high: str) -> bool:
     return (first is None or day >= first) and (last is None or day <= last)
 
 
-def timeline_rows(milestones: Iterable[Milestone], query: q.Query,
-                  today: date) -> tuple[TimelineRow, ...]:
+def timeline_rows(milestones: Iterable[Milestone], query: q.Query, today: date,
+                  tasks: Mapping[str, tuple[int, int]] | None = None
+                  ) -> tuple[TimelineRow, ...]:
     """The dated milestones that pass the filters, by date, then spec, then order; a
-    milestone's bar starts at its ``:start:``, else at its date."""
+    milestone's bar starts at its ``:start:``, else at its date. `tasks` gives each
+    milestone's (done, total) tasks."""
     rows = []
     for milestone in milestones:
         end = parse_date(milestone.date)
@@ -51,7 +56,9 @@ def timeline_rows(milestones: Iterable[Milestone], query: q.Query,
         if not q.matches(query, milestone, milestone.release):
             continue
         start = parse_date(milestone.start) or end
-        rows.append(TimelineRow(milestone, start, end, is_overdue(milestone, today)))
+        done, total = (tasks or {}).get(milestone.id, (0, 0))
+        rows.append(TimelineRow(milestone, start, end, is_overdue(milestone, today),
+                                done, total))
     rows.sort(key=lambda r: (r.end, natural_key(r.milestone.spec), r.milestone.order,
                              natural_key(r.milestone.id)))
     return tuple(rows)
@@ -59,4 +66,9 @@ def timeline_rows(milestones: Iterable[Milestone], query: q.Query,
 
 def timeline(traces: Traces, query: q.Query) -> tuple[TimelineRow, ...]:
     """The rows of a ``timeline`` collection on the build's date."""
-    return timeline_rows(traces.milestones, query, traces.cfg.build_date)
+    counts: dict[str, tuple[int, int]] = {}
+    for task in traces.catalog.tasks:
+        if task.milestone:
+            done, total = counts.get(task.milestone, (0, 0))
+            counts[task.milestone] = (done + task.done, total + 1)
+    return timeline_rows(traces.milestones, query, traces.cfg.build_date, counts)

@@ -9,7 +9,7 @@ from .context import Context, text
 from .parts import css
 from .tables import empty, table
 
-HEADERS = ("Date", "Start", "Milestone", "Spec", "Release", "Status")
+HEADERS = ("Date", "Start", "Milestone", "Spec", "Release", "Status", "Tasks")
 #: What an overdue milestone shows beside its status.
 OVERDUE = m.Badge("state", "overdue")
 #: Hundredths of a percent: the whole width of a chart.
@@ -30,6 +30,7 @@ def render(rows: tuple[TimelineRow, ...], query: Query, ctx: Context) -> list[m.
             (ctx.link("spec", milestone.spec),) if milestone.spec else (),
             text(milestone.release),
             status(milestone.status, row.overdue),
+            text(f"{row.tasks_done}/{row.tasks_total}" if row.tasks_total else ""),
         ])
     return [table(HEADERS, cells, kind="timeline", caption=query.caption),
             chart(rows, ctx)]

@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs docs-pdf test-oldest test-matrix fuzz bench bench-federated clean
+.PHONY: test lint pytest docs docs-pdf test-oldest test-matrix fuzz bench bench-federated mutate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,8 @@ $(STAMP): pyproject.toml
 test: lint pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks .ci/latex_overflow.py
+	$(BIN)/ruff check sphinxcontrib_enhspec tests docs/conf.py benchmarks .ci/latex_overflow.py \
+		mutation
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -100,6 +101,23 @@ FEDERATED_ARGS ?=
 bench-federated: $(STAMP)
 	cd benchmarks && ../$(BIN)/python federated.py $(FEDERATED_ARGS)
 
+# Mutation testing of the pure modules with cosmic-ray: never part of `make test`. It edits
+# those modules in place while it runs, one mutant at a time, and puts each back.
+STAMP_MUTATE := $(VENV)/.installed-mutate
+MUTATION_SESSION := mutation/session.sqlite
+MUTATION_BAR ?= 90
+$(STAMP_MUTATE): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,docs,mutate]'
+	touch $@
+
+mutate: $(STAMP_MUTATE)
+	rm -f $(MUTATION_SESSION)
+	$(BIN)/cosmic-ray init mutation/cosmic-ray.toml $(MUTATION_SESSION)
+	$(BIN)/cosmic-ray baseline mutation/cosmic-ray.toml
+	$(BIN)/python mutation/session.py exclude $(MUTATION_SESSION)
+	$(BIN)/cosmic-ray exec mutation/cosmic-ray.toml $(MUTATION_SESSION)
+	$(BIN)/python mutation/session.py score $(MUTATION_SESSION) --fail-under $(MUTATION_BAR)
+
 clean:
-	rm -rf $(VENV) $(VENV_OLDEST) .venv-sphinx* $(VENV_NEEDS) docs/_build benchmarks/_work .mypy_cache \
-		.ruff_cache .pytest_cache
+	rm -rf $(VENV) $(VENV_OLDEST) .venv-sphinx* $(VENV_NEEDS) docs/_build benchmarks/_work \
+		.mypy_cache .ruff_cache .pytest_cache $(MUTATION_SESSION)

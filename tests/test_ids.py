@@ -11,6 +11,7 @@ from sphinxcontrib_enhspec.ids import (
     IdError,
     ObjectId,
     candidates,
+    check_spec_id,
     kind_of,
     match_choice,
     natural_key,
@@ -41,6 +42,7 @@ CFG = EnhspecConfig(
     ("test_x[a,b], test_y", ("test_x[a,b]", "test_y")),
     ("t[a,[b,c]],u", ("t[a,[b,c]]", "u")),
     (" , a,, ", ("a",)),
+    ("needs review, ui", ("needs review", "ui")),
 ])
 def test_split_list_keeps_brackets_whole(value, items):
     assert split_list(value) == items
@@ -105,3 +107,24 @@ def test_natural_key_orders_numbers_by_value_and_other_digits_as_text():
     titles = ["ER10", "ER2", "Tier 1²", "Tier ①", "ER\u0663"]  # U+0663: Arabic-Indic three
     assert sorted(titles, key=natural_key) == ["ER2", "ER\u0663", "ER10", "Tier 1²", "Tier ①"]
     assert natural_key("Tier 1²") == ((0, "tier "), (1, 1), (0, "²"))
+
+
+def test_a_spec_id_matches_the_pattern_or_is_an_invalid_id() -> None:
+    assert check_spec_id("ENH-042", CFG) is None
+    with pytest.raises(IdError) as error:
+        check_spec_id("enh-42", CFG)
+    assert error.value == IdError(
+        Subtype.INVALID_ID,
+        "spec ID 'enh-42' does not match enhspec_spec_id_pattern '^[A-Z][A-Z0-9]*-[0-9]+$'")
+
+
+def test_only_the_part_before_the_last_separator_names_the_owner() -> None:
+    # "ENH-017.ER9" is no spec ID: the object belongs to the spec it is written under.
+    assert object_id("ENH-017.ER9.1", "ENH-042", CFG) == ObjectId("ENH-017.ER9.1", "ENH-042")
+    assert kind_of("ENH-017.ER9.CR1", CFG) == "compatibility"
+
+
+def test_ids_are_values() -> None:
+    written = {object_id("ER1", "ENH-1", CFG), object_id("ENH-1.ER1", "", CFG)}
+    assert written == {ObjectId("ENH-1.ER1", "ENH-1")}
+

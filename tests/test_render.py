@@ -168,6 +168,7 @@ def test_nested_mitigations_follow_the_option_text():
     found = traces()
     shown = risks.render(rows.risk_register(found, query(q.RISK_REGISTER)),
                          query(q.RISK_REGISTER), context(found, kept))
+    assert kinds(shown) == [m.Table]  # no grid without :matrix:
     assert shown[0].rows[0][6].items == (m.Parsed(key, "a"),)
     mitigation = to_nodes.blocks(shown, page(kept))[0].next_node(nodes.tbody)[0][6]
     assert_node(mitigation, [nodes.entry, nodes.paragraph, "Pin the pool size."])

@@ -68,8 +68,8 @@ class Verifier:
         for case in cases:
             self.by_dotted[case.dotted].append(case)
             self.by_base[_PARAMS.sub("", case.dotted)].append(case)
-            self.by_name[case.name].append(case)
-            self.by_name[_PARAMS.sub("", case.name)].append(case)
+            for name in {case.name, _PARAMS.sub("", case.name)}:
+                self.by_name[name].append(case)
             for req in case.requirements:
                 self.by_requirement[req].append(case)
 
@@ -82,10 +82,8 @@ class Verifier:
                 if written in table:
                     return table[written]
         named = self.by_name.get(key, [])
-        if len({case.dotted for case in named}) == 1 or (
-                named and len({_PARAMS.sub("", c.dotted) for c in named}) == 1):
-            return named
-        return []
+        # A bare name counts when it names one test, or the parametrisations of one.
+        return named if len({_PARAMS.sub("", c.dotted) for c in named}) == 1 else []
 
     def verify(self, req: Requirement) -> Verification:
         """The outcome of each test of `req`: named in the docs, or naming it by marker."""

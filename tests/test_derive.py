@@ -235,7 +235,7 @@ GUIDE = [
 
 def guide_parts(records: list[Record], **options: str) -> list[tuple[str, ...]]:
     """Each part of the guide: its release, steps, changes and compatibility requirements."""
-    guide = rows.migration_guide(traces(records), query(q.MIGRATION_GUIDE, **options))
+    guide = releases.migration_guide(traces(records), query(q.MIGRATION_GUIDE, **options))
     return [(part.release, " ".join(s.id for s in part.steps),
              " ".join(c.id for c in part.changes), " ".join(r.id for r in part.compatibility))
             for part in guide]
@@ -264,7 +264,7 @@ def test_a_guide_with_a_range_shows_the_releases_after_its_start_up_to_its_end(
 
 
 def test_config_changes_come_by_release_with_the_unreleased_last() -> None:
-    found = rows.config_changes(traces(GUIDE), query(q.CONFIG_CHANGES))
+    found = releases.config_changes(traces(GUIDE), query(q.CONFIG_CHANGES))
     assert [c.id for c in found] == ["alpha@1.0", "cache.size@3.0", "later@soon", "legacy@"]
 
 
@@ -314,7 +314,7 @@ def test_records_read_back_from_a_pickle_derive_the_same() -> None:
         ["draft", "approved"], ["2.0", "10.0"], [""]]
     assert [r.req.id for r in rows.matrix(found, queries[2]).rows] == [
         "ENH-1.CR1", "ENH-1.ER2", "ENH-1.ER10"]
-    [part] = rows.migration_guide(found, queries[1])
+    [part] = releases.migration_guide(found, queries[1])
     assert [r.id for r in part.compatibility] == ["ENH-1.CR1"]
     problems = find_problems(found.catalog, CFG, str, queries)
     assert [p.message for p in problems] == [
@@ -328,7 +328,7 @@ def test_records_read_back_from_a_pickle_derive_the_same() -> None:
     rows.matrix(traces(), query(q.MATRIX)).rows[0],
     rows.risk_register(traces(), query(q.RISK_REGISTER)),
     rows.risk_register(traces(), query(q.RISK_REGISTER)).rows[0],
-    rows.migration_guide(traces(), query(q.MIGRATION_GUIDE))[0],
+    releases.migration_guide(traces(), query(q.MIGRATION_GUIDE))[0],
     traces().counts["ENH-1"],
     traces().verification["ENH-1.ER10"],
     traces().verification["ENH-1.ER10"].tests[0],

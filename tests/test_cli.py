@@ -56,6 +56,7 @@ def test_new_spec_has_every_section(tmp_path, fmt, capsys):
         assert re.search(rf"(requirement|risk)(::|\}}) {ident} ", text), ident
     assert text.count("migration-step") == 3
     assert text.count("api-change") == 1
+    assert text.count("milestone") == 3
 
 
 def test_refuses_to_overwrite_and_bad_ids(tmp_path, capsys):
@@ -85,6 +86,9 @@ def test_new_specs_build_without_warnings(build, tmp_path):
                                             "module.enh_044.option1@"]
     assert sorted(index.api_changes) == ["module.enh_043.Enhanced.enhanced_method@",
                                          "module.enh_044.Enhanced.enhanced_method@"]
+    assert [m.id for m in again.domain.traces.milestones] == [
+        "ENH-043.MS1", "ENH-043.MS2", "ENH-043.MS3", "ENH-044.MS1", "ENH-044.MS2", "ENH-044.MS3"]
+    assert [t.milestone for t in index.tasks][:4] == ["ENH-043.MS1"] * 3 + ["ENH-043.MS2"]
     [matrix] = again.tables("index", "matrix")
     assert len(matrix) == 1 + 18
 

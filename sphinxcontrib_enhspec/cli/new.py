@@ -62,7 +62,9 @@ class Format:
 
 def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
            date: str) -> str:
-    """The text of a new spec."""
+    """The text of a new spec; its three phases are milestones four, eight and twelve weeks
+    after `date`."""
+    day = datetime.date.fromisoformat(date)
     template = resources.files("sphinxcontrib_enhspec").joinpath("templates/spec.jinja")
     template_text = template.read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=False, keep_trailing_newline=True,
@@ -70,6 +72,7 @@ def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
     writer = Format(fmt)
     text = env.from_string(template_text).render(
         id=spec_id, title=title, author=author, module=module, date=date, risks=RISKS,
+        due=[(day + datetime.timedelta(weeks=4 * n)).isoformat() for n in (1, 2, 3)],
         key=re.sub(r"\W", "_", spec_id.lower()),
         api=API_EXAMPLE, heading=writer.heading, directive=writer.directive, code=writer.code,
     )

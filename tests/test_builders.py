@@ -14,7 +14,8 @@ pytestmark = pytest.mark.requirement("ENH-100.CR2")
 EPUB = {"version": "1.0", "copyright": "2026, the authors", "project": "Specs"}
 
 
-@pytest.mark.parametrize("root", ["basic", "basic-myst", "collections", "collections-myst"])
+@pytest.mark.parametrize("root", ["basic", "basic-myst", "collections", "collections-myst", "tasks",
+                                  "tasks-myst"])
 @pytest.mark.parametrize("builder", [
     "html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "gettext",
     "json", "xml", "linkcheck", "dummy",

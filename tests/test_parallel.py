@@ -25,7 +25,9 @@ def test_parallel_build_equals_serial(build, root):
     parallel = build(root, parallel=2)
     assert parallel.app.parallel == 2
     serial_index, parallel_index = serial.domain.catalog, parallel.domain.catalog
-    assert len(serial_index.objects) == 12 * 6
+    assert len(serial_index.objects) == 12 * 6 + 1  # and a milestone
+    assert serial_index.api_changes == parallel_index.api_changes
+    assert serial_index.tasks == parallel_index.tasks and len(serial_index.tasks) == 3
     assert serial_index.objects == parallel_index.objects
     assert serial_index.config_changes == parallel_index.config_changes
     assert serial.domain.records == parallel.domain.records

@@ -9,6 +9,7 @@ import json
 import pytest
 from conftest import twins
 from docutils import nodes
+from sources import write
 
 pytestmark = pytest.mark.requirement("ENH-100.ER7")
 
@@ -157,3 +158,20 @@ def test_spec_index_columns(build, root):
     ]
     [table] = [t for t in project.html_tables("planning") if "enhspec-spec-index" in t.classes]
     assert table.rows[1][3].links == [("https://example.org/forum/t/1234", "")]
+
+
+@twins("releases")
+def test_a_recorded_removal_updates_the_timeline_incrementally(build, root):
+    project = build(root)
+    ext = "md" if root.endswith("myst") else "rst"
+    removal = ("\n```{api-change} exporter.serial\n:action: removed\n:release: 3.0\n```\n"
+               if ext == "md" else
+               "\n.. api-change:: exporter.serial\n   :action: removed\n   :release: 3.0\n")
+    path = project.srcdir / f"enh-2.{ext}"
+    write(path, path.read_text(encoding="utf-8") + removal)
+    again = build(root, srcdir=project.srcdir, freshenv=False)
+    timeline = again.tables("planning", "deprecation-timeline")
+    assert timeline[2] == [TIMELINE_HEAD,
+                           ["exporter.serial", "API", "1.0", "", "ENH-1", "removed"]]
+    assert timeline == build(root, srcdir=project.srcdir).tables(
+        "planning", "deprecation-timeline")  # as a clean build shows it

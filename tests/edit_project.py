@@ -8,6 +8,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+#: The name of an item that is a bullet list of the page, not a directive.
+LIST = "list"
+
 #: What the page of an empty project holds besides its documents.
 CONF = 'extensions = ["sphinxcontrib_enhspec"]\nproject = "Edits"\n'
 
@@ -62,6 +65,9 @@ def rst(doc: Document) -> str:
     """The document in reStructuredText."""
     lines = [doc.title, "=" * max(len(doc.title), 3), ""]
     for item in [doc.spec, *doc.items] if doc.spec else doc.items:
+        if item.name == LIST:
+            lines += [*item.body, ""]
+            continue
         lines.append(f".. {item.name}:: {argument_of(item, doc)}".rstrip())
         lines += [f"   :{k}: {v}".rstrip() for k, v in options_of(item, doc).items()]
         if item.body or item.nested:
@@ -78,6 +84,9 @@ def myst(doc: Document) -> str:
     """The document in MyST Markdown, with tilde fences (titles may hold backticks)."""
     lines = [f"# {doc.title}", ""]
     for item in [doc.spec, *doc.items] if doc.spec else doc.items:
+        if item.name == LIST:
+            lines += [*item.body, ""]
+            continue
         fence = "~~~~" if item.nested else "~~~"
         lines.append(f"{fence}{{{item.name}}} {argument_of(item, doc)}".rstrip())
         lines += [f":{k}: {v}".rstrip() for k, v in options_of(item, doc).items()]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from built_output import differences, shown
-from edit_project import Document, Item, write_project
+from edit_project import LIST, Document, Item, write_project
 from fuzzing import search
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -38,7 +38,10 @@ COLLECTIONS = [
     ("config-changes", {}),
     ("api-changes", {}),
     ("deprecation-timeline", {}),
+    ("timeline", {}),
+    ("spec-index", {"columns": "id, tasks"}),
 ]
+TASKS = ["- [ ] Write it", "- [x] Test it", "- [X] Ship *it*", "- [ ] Tell ``users``"]
 
 
 def build(srcdir: Path, outdir: Path, *, fresh: bool, parallel: int = 0) -> None:
@@ -168,6 +171,32 @@ class Edits(RuleBasedStateMachine):
                 options["removed-in"] = data.draw(st.sampled_from(["2.1", "3.0"]))
             doc.items.append(Item(name, data.draw(st.sampled_from(["a.b", "a.c"])), options,
                                   spec=spec))
+
+    @rule(data=st.data())
+    def add_milestone_or_tasks(self, data: st.DataObject) -> None:
+        doc = self.docs[self.pick_doc(data)]
+        tasks = data.draw(st.lists(st.sampled_from(TASKS), min_size=1, max_size=3))
+        if data.draw(st.booleans()):
+            options = {"date": data.draw(st.sampled_from(["2026-01-10", "2027-06-01"])),
+                       "status": data.draw(st.sampled_from(["planned", "done"]))}
+            doc.items.append(Item("milestone", data.draw(st.sampled_from(TITLES)), options,
+                                  tasks, spec=data.draw(st.sampled_from(SPECS))))
+        else:
+            doc.items.insert(data.draw(st.integers(0, len(doc.items))), Item(LIST, body=tasks))
+
+    @rule(data=st.data())
+    def tick_a_task(self, data: st.DataObject) -> None:
+        bodies = [item for _, item in self.items() if any(line.startswith("- [") for line in
+                                                           item.body)]
+        if not bodies:
+            return
+        item = data.draw(st.sampled_from(bodies))
+        index = data.draw(st.integers(0, len(item.body) - 1))
+        line = item.body[index]
+        if line.startswith("- [ ]"):
+            item.body[index] = "- [x]" + line[5:]
+        elif line.startswith("- ["):
+            item.body[index] = "- [ ]" + line[5:]
 
     @rule(data=st.data())
     def add_collection(self, data: st.DataObject) -> None:

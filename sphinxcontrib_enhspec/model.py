@@ -149,25 +149,36 @@ class Milestone(Linked):
 
 
 @dataclass(frozen=True)
-class ConfigChange:
-    """A configuration key added, changed, deprecated, removed or renamed in a release."""
+class BaseChange:
+    """What a config change and an API change share: where, which spec, what and when."""
 
-    key: str
     location: Location
     anchor: str
     spec: str = ""
     action: str = ""
-    default: str = ""
     previous: str = ""
     replaces: str = ""
     release: str = ""
-    #: The release that removes a deprecated (or renamed) key.
+    #: The release that removes a deprecated (or renamed) key or name.
     removed_in: str = ""
 
     @property
+    def subject(self) -> str:
+        """What changes: the key or the name."""
+        raise NotImplementedError
+
+    @property
     def id(self) -> str:
-        """The exported ID, ``key@release``."""
-        return f"{self.key}@{self.release}"
+        """The exported ID, ``<subject>@<release>``."""
+        return f"{self.subject}@{self.release}"
+
+
+@dataclass(frozen=True)
+class ConfigChange(BaseChange):
+    """A configuration key added, changed, deprecated, removed or renamed in a release."""
+
+    key: str = field(default="", kw_only=True)
+    default: str = field(default="", kw_only=True)
 
     @property
     def subject(self) -> str:
@@ -176,26 +187,12 @@ class ConfigChange:
 
 
 @dataclass(frozen=True)
-class ApiChange:
+class ApiChange(BaseChange):
     """A public name (function, class, method) added, changed, deprecated, removed or
     renamed in a release."""
 
-    name: str
-    location: Location
-    anchor: str
-    spec: str = ""
-    action: str = ""
-    signature: str = ""
-    previous: str = ""
-    replaces: str = ""
-    release: str = ""
-    #: The release that removes a deprecated (or renamed) name.
-    removed_in: str = ""
-
-    @property
-    def id(self) -> str:
-        """The exported ID, ``name@release``."""
-        return f"{self.name}@{self.release}"
+    name: str = field(default="", kw_only=True)
+    signature: str = field(default="", kw_only=True)
 
     @property
     def subject(self) -> str:

@@ -110,7 +110,8 @@ def _milestones(catalog: Catalog, cfg: EnhspecConfig) -> Iterator[Problem]:
 
 def _duplicates(catalog: Catalog, where: Where) -> Iterator[Problem]:
     for record, existing in catalog.duplicates:
-        what = {ConfigChange: "config change", ApiChange: "API change"}.get(type(record), "ID")
+        what = ("config change" if isinstance(record, ConfigChange) else
+                "API change" if isinstance(record, ApiChange) else "ID")
         yield Problem(
             Subtype.DUPLICATE,
             f"duplicate {what} {record.id!r}: also defined at {where(existing.location)}",

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..ids import natural_key
-from ..model import DEPRECATING, REMOVED, ApiChange, Change, ConfigChange
+from ..model import DEPRECATING, REMOVED, ApiChange, Change
 from ..versions import parse_version, release_key
 from ..warnings import Subtype
 
 State = Literal["removed", "pending", "overdue"]
-#: The word a collection shows for each kind of change.
-KIND_NAMES = {ConfigChange: "config", ApiChange: "API"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class DeprecationProblem:
 
 def kind_of(change: Change) -> str:
     """``config`` or ``API``."""
-    return KIND_NAMES[type(change)]
+    return "API" if isinstance(change, ApiChange) else "config"
 
 
 def gone(change: Change) -> str:

@@ -73,7 +73,8 @@ test-matrix: $(foreach v,$(MATRIX),.venv-sphinx$(v)/.installed)
 	done
 
 # The property tests searched long and at random: rounds of random edit sequences, options
-# and JUnit files until FUZZ_MINUTES have passed (never part of `make test`).
+# and JUnit files (a few minutes each) until FUZZ_MINUTES have passed (never part of
+# `make test`).
 FUZZ_MINUTES ?= 20
 fuzz: $(STAMP)
 	end=$$(( $$(date +%s) + $(FUZZ_MINUTES) * 60 )); round=0; \

@@ -262,6 +262,6 @@ class MystEdits(Edits):
 
 
 TestEdits = Edits.TestCase
-TestEdits.settings = search(3, steps=8)
+TestEdits.settings = search(3, steps=8, fuzz_factor=2)
 TestMystEdits = MystEdits.TestCase
-TestMystEdits.settings = search(3, steps=8)
+TestMystEdits.settings = search(3, steps=8, fuzz_factor=2)

@@ -30,6 +30,9 @@ def marked(item: nodes.list_item) -> tuple[bool, nodes.paragraph] | None:
     first = para[0]
     if isinstance(first, nodes.raw) and MYST_BOX.search(first.astext()):
         para.remove(first)
+        # MyST-Parser before 4.1 keeps the space after the box.
+        if para.children and isinstance(para[0], nodes.Text) and para[0].startswith(" "):
+            para.replace(para[0], nodes.Text(para[0].lstrip()))
         return "checked" in first.astext(), para
     if not isinstance(first, nodes.Text):
         return None

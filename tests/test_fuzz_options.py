@@ -106,8 +106,9 @@ def check(ext: str, builder: str, directive: tuple[str, str, dict[str, str], boo
         (src / f"fuzz.{ext}").write_text(HOST[ext] + write(name, argument, options, body, ext),
                                          encoding="utf-8")
         warnings = StringIO()
+        # Sphinx 7 leaves the "[enhspec.subtype]" suffix out unless asked.
         app = SphinxTestApp(builder, srcdir=src, builddir=Path(tmp) / "out", status=StringIO(),
-                            warning=warnings)
+                            warning=warnings, confoverrides={"show_warning_types": True})
         try:
             app.build()
         finally:

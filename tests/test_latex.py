@@ -84,7 +84,8 @@ def test_table_cells_break_inside_long_ids(build, root):
     assert r"\sphinxcode{\sphinxupquote{src/" + BREAK + "exporter/" in matrix
     # object IDs are short: links to them and the ID a block's heading shows in bold are
     # left to break after their hyphen, as LaTeX does
-    assert r"\DUrole{enhspec-req}{ENH\sphinxhyphen{}9.ER1}" in matrix
+    # docutils 0.20 writes the classes in one \DUrole, later versions one \DUrole each
+    assert re.search(r"\\DUrole\{[^{}]*enhspec-req\}\{ENH\\sphinxhyphen\{\}9\.ER1\}", matrix)
     assert r"\sphinxstylestrong{ENH\sphinxhyphen{}9.ER1}" in tex
     changes = tex[tex.index(r"\begin{sphinxuseclass}{enhspec-config-changes}"):]
     assert (r"\sphinxcode{\sphinxupquote{exporter." + BREAK + r"output\_" + WEAK
@@ -126,7 +127,10 @@ def test_other_builders_are_left_as_they_were(build, builder):
         text = project.text("index.txt")
         assert ('Verified by: "tests/test_config.py::test_legacy_config",\n'
                 '"tests/test_export.py::test_parallel_export[4,pdf]"') in text
-        assert "| \"exporter.output_directo |" in text
+        # the key column is the model's 24 characters wide; Sphinx 7's text writer wraps a
+        # cell one character earlier than later versions
+        assert ('| "exporter.output_directo |' in text
+                or '| "exporter.output_direct  |' in text)
     if builder == "html":
         html = project.text("index.html")
         assert ('<code class="docutils literal notranslate"><span class="pre">'

@@ -101,10 +101,14 @@ def test_the_guide_shows_api_changes_deprecations_and_removals(build, root):
     assert bullets("deprecations") == [[
         "export.lock (config), removed in 2.0 \u2014 ENH-1",
         "export.tmp (config), removed in 2.0 \u2014 ENH-1",
+        # the project is at 2.0: the removal promised for 1.5 is overdue
         "exporter.Exporter.dump (API), removed in 1.5; use exporter.Exporter.write_all "
-        "\u2014 ENH-1",
+        "overdue \u2014 ENH-1",
         "exporter.serial (API), removed in 3.0 \u2014 ENH-1",
     ]]  # 2.0's deprecation of exporter.late promises a removal in 1.0: left out
+    assert ('<code class="docutils literal notranslate"><span class="pre">'
+            'exporter.Exporter.write_all</span></code> <span class="enhspec-badge '
+            'enhspec-state-overdue">overdue</span>') in project.text("planning.html")
     assert bullets("removals") == [[
         "export.lock (config), deprecated in 1.0 \u2014 ENH-2",
         "exporter.legacy (API), not deprecated before \u2014 ENH-2",

@@ -18,7 +18,7 @@ from ..model import (
     Requirement,
 )
 from ..versions import parse_version, release_key
-from .deprecations import Deprecation, gone, kind_of, promises_removal
+from .deprecations import Deprecation, gone, kind_of
 from .traces import Traces
 
 
@@ -40,7 +40,7 @@ class Release:
     changes: tuple[ConfigChange, ...]
     api_changes: tuple[ApiChange, ...] = ()
     #: What the release deprecates, each with the release that will remove it.
-    deprecations: tuple[Change, ...] = ()
+    deprecations: tuple[Deprecation, ...] = ()
     removals: tuple[Removal, ...] = ()
     compatibility: tuple[Requirement, ...] = ()
 
@@ -91,6 +91,8 @@ def migration_guide(traces: Traces, query: q.Query) -> tuple[Release, ...]:
     found = [c for c in config_changes(traces, query) if wanted(c.release)]
     apis = [c for c in api_changes(traces, query) if wanted(c.release)]
     every: list[Change] = [*traces.changes, *traces.api_changes]
+    # The deprecations with a usable removal release, by the change that makes them.
+    promised = {id(d.change): d for d in traces.deprecations}
     # One part per version: "2.0" and "2.0.0" are the same release, named as first written.
     parts: dict[object, list[str]] = {}
     releases = {s.release for s in steps} | {c.release for c in found} | {
@@ -109,7 +111,7 @@ def migration_guide(traces: Traces, query: q.Query) -> tuple[Release, ...]:
         specs = sorted({s.spec for s in here} | {c.spec for c in both} - {""}, key=natural_key)
         compatible = tuple(req for spec in specs for req in traces.requirements_of.get(spec, [])
                            if req.kind == compatibility)
-        deprecated = tuple(c for c in both if promises_removal(c))
+        deprecated = tuple(promised[id(c)] for c in both if id(c) in promised)
         out.append(Release(spellings[0], tuple(here), changed, api, deprecated,
                            _removals(both, every), compatible))
     return tuple(out)

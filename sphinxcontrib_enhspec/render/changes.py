@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..derive.deprecations import kind_of
+from ..derive.deprecations import Deprecation
 from ..derive.releases import Removal, TimelinePart
 from ..model import ApiChange, Change, ConfigChange
 from ..query import Query
@@ -65,15 +65,18 @@ def render_api_changes(found: tuple[ApiChange, ...], query: Query,
     return [change_table(found, ctx, caption=query.caption)]
 
 
-def deprecation_list(found: Sequence[Change], ctx: Context) -> m.Bullets:
-    """What a release deprecates: name, kind, the release that removes it, replacement."""
+def deprecation_list(found: Sequence[Deprecation], ctx: Context) -> m.Bullets:
+    """What a release deprecates: name, kind, the release that removes it, replacement,
+    and an *overdue* badge when that release has passed with no removal recorded."""
     entries = []
-    for change in found:
-        old = change.replaces if change.action == "renamed" and change.replaces else None
-        items: list[m.Item] = [m.Code(old or change.subject), m.Text(f" ({kind_of(change)})"),
+    for item in found:
+        change = item.change
+        items: list[m.Item] = [m.Code(item.subject), m.Text(f" ({item.kind})"),
                                m.Text(f", removed in {change.removed_in}")]
-        if old:
+        if item.subject != change.subject:
             items += [m.Text("; use "), m.Code(change.subject)]
+        if item.state == "overdue":
+            items += [m.Text(" "), m.Badge("state", "overdue")]
         if change.spec:
             items += [m.Text(" \u2014 "), ctx.link("spec", change.spec)]
         entries.append(tuple(items))

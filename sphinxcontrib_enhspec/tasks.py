@@ -91,21 +91,16 @@ class FindTasks(SphinxTransform):
             milestone=milestone))
 
     def _location(self, item: nodes.list_item) -> Location:
-        source, line = item.source or para_source(item), item.line or para_line(item)
+        """Where the item is written; docutils often places only its paragraph."""
+        first = item[0]
+        source, line = item.source or first.source, item.line or first.line
         own = str(self.env.doc2path(self.env.docname))
         included = os.path.abspath(source) if source and source != own else ""
         return Location(self.env.docname, line or 0, included)
 
 
-def para_source(item: nodes.list_item) -> str:
-    return str(item[0].source or "") if item.children else ""
-
-
-def para_line(item: nodes.list_item) -> int:
-    return int(item[0].line or 0) if item.children else 0
-
-
 def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    """The node's parents, innermost first."""
     out = []
     parent = node.parent
     while parent is not None:
@@ -115,5 +110,6 @@ def _ancestors(node: nodes.Node) -> list[nodes.Element]:
 
 
 def _title(section: nodes.section) -> str:
+    """A section's title as text."""
     return next((child.astext() for child in section.children
                  if isinstance(child, nodes.title)), "")

@@ -19,9 +19,10 @@ from .nodes import FIELDS_CLASS, HEADING_CLASS, META_CLASS, TABLE_CLASS, break_p
 
 #: A run of separators inside a word, after which the word may break: not at its start
 #: (``../``), not before a space (which breaks anyway) or a closing bracket (``f[]``).
-#: After ``/``, ``::``, ``.``, ``[`` and ``,`` first; after ``_`` and ``-`` only where a
-#: name is too long for its column otherwise (``test_links_from_a_second_project``).
-SEPARATORS = re.compile(r"(?<=[^\s/.,\[:_-])(?:(?:::|[/.,\[])+|[_-]+)(?=[^\s\]])")
+#: After ``/``, ``::``, ``.``, ``[``, ``,``, and ``(`` and ``=`` of an API signature
+#: (``run(self, workers=None)``) first; after ``_`` and ``-`` only where a name is too
+#: long for its column otherwise (``test_links_from_a_second_project``).
+SEPARATORS = re.compile(r"(?<=[^\s/.,\[(=:_-])(?:(?:::|[/.,\[(=])+|[_-]+)(?=[^\s\])])")
 #: The last character of a piece that ends in a weak break.
 WEAK = ("_", "-")
 
@@ -85,8 +86,17 @@ def widen(table: nodes.table) -> None:
     table["classes"].append("colwidths-given")
     marker = nodes.container(classes=[c for c in table["classes"] if c.startswith("enhspec")])
     table.replace_self(marker)
-    marker += table
+    if len(colspecs) >= SMALL_FROM:
+        marker += nodes.raw("", r"\begingroup\small", format="latex")
+        marker += table
+        marker += nodes.raw("", r"\endgroup", format="latex")
+    else:
+        marker += table
 
+
+#: Tables of this many columns or more are set a size smaller, so that a column of ten
+#: still holds a word such as "Requirements".
+SMALL_FROM = 9
 
 #: A column's width, in characters as the model gives them, is at least its longest word
 #: up to this many characters; a longer word breaks (or overflows) whatever the share.

@@ -28,6 +28,9 @@ WEAK = r"\penalty200\relax{}"
     ("exporter.workers", ["exporter.", "workers"]),
     ("a::b::c", ["a::", "b::", "c"]),
     ("ENH-001.AC1", ["ENH-", "001.", "AC1"]),
+    # an API signature
+    ("export(self,", ["export(", "self,"]), ("workers=None)", ["workers=", "None)"]),
+    ("f()", ["f()"]), ("a==b", ["a==", "b"]),
     # not at the start of a word, not before a space or a closing bracket
     ("../x", ["../x"]),
     ("/usr/bin", ["/usr/", "bin"]),
@@ -135,3 +138,20 @@ def test_other_builders_are_left_as_they_were(build, builder):
         html = project.text("index.html")
         assert ('<code class="docutils literal notranslate"><span class="pre">'
                 "tests/test_config.py::test_legacy_config</span></code>") in html
+
+
+def test_wide_tables_are_set_a_size_smaller(build):
+    """The spec index's eleven columns are set in \\small; the register's eight are not."""
+    project = build("collections", "latex", confoverrides=EPUB)
+    [name] = [p.name for p in project.outdir.glob("*.tex")]
+    tex = project.text(name)
+
+    def around(kind):
+        table = tex[tex.index(r"\begin{sphinxuseclass}{enhspec-" + kind + "}"):]
+        head, rest = table.split(r"\begin{longtable}", 1)
+        return head, rest.split(r"\end{longtable}", 1)[1][:200]
+
+    head, tail = around("spec-index")
+    assert r"\begingroup\small" in head and r"\endgroup" in tail
+    head, tail = around("risk-register")
+    assert r"\begingroup" not in head and r"\endgroup" not in tail

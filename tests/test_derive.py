@@ -23,6 +23,7 @@ from sphinxcontrib_enhspec.model import (
     Requirement,
     Risk,
     Spec,
+    Task,
 )
 from sphinxcontrib_enhspec.model import (
     TestCase as Case,
@@ -235,7 +236,7 @@ GUIDE = [
 
 def guide_parts(records: list[Record], **options: str) -> list[tuple[str, ...]]:
     """Each part of the guide: its release, steps, changes and compatibility requirements."""
-    guide = rows.migration_guide(traces(records), query(q.MIGRATION_GUIDE, **options))
+    guide = releases.migration_guide(traces(records), query(q.MIGRATION_GUIDE, **options))
     return [(part.release, " ".join(s.id for s in part.steps),
              " ".join(c.id for c in part.changes), " ".join(r.id for r in part.compatibility))
             for part in guide]
@@ -264,7 +265,7 @@ def test_a_guide_with_a_range_shows_the_releases_after_its_start_up_to_its_end(
 
 
 def test_config_changes_come_by_release_with_the_unreleased_last() -> None:
-    found = rows.config_changes(traces(GUIDE), query(q.CONFIG_CHANGES))
+    found = releases.config_changes(traces(GUIDE), query(q.CONFIG_CHANGES))
     assert [c.id for c in found] == ["alpha@1.0", "cache.size@3.0", "later@soon", "legacy@"]
 
 
@@ -314,7 +315,7 @@ def test_records_read_back_from_a_pickle_derive_the_same() -> None:
         ["draft", "approved"], ["2.0", "10.0"], [""]]
     assert [r.req.id for r in rows.matrix(found, queries[2]).rows] == [
         "ENH-1.CR1", "ENH-1.ER2", "ENH-1.ER10"]
-    [part] = rows.migration_guide(found, queries[1])
+    [part] = releases.migration_guide(found, queries[1])
     assert [r.id for r in part.compatibility] == ["ENH-1.CR1"]
     problems = find_problems(found.catalog, CFG, str, queries)
     assert [p.message for p in problems] == [
@@ -328,7 +329,7 @@ def test_records_read_back_from_a_pickle_derive_the_same() -> None:
     rows.matrix(traces(), query(q.MATRIX)).rows[0],
     rows.risk_register(traces(), query(q.RISK_REGISTER)),
     rows.risk_register(traces(), query(q.RISK_REGISTER)).rows[0],
-    rows.migration_guide(traces(), query(q.MIGRATION_GUIDE))[0],
+    releases.migration_guide(traces(), query(q.MIGRATION_GUIDE))[0],
     traces().counts["ENH-1"],
     traces().verification["ENH-1.ER10"],
     traces().verification["ENH-1.ER10"].tests[0],
@@ -370,3 +371,20 @@ def test_a_risk_affecting_no_known_requirement_affects_none() -> None:
                     risk("ENH-1.R1", 3, affects=("ER404", "ER1", "ENH-1.ER1"))])
     assert found.risks_affecting == {"ENH-1.ER1": ["ENH-1.R1"]}
     assert found.affects_of(found.risks[0]) == ["ER404", "ENH-1.ER1", "ENH-1.ER1"]
+
+
+def test_a_specs_tasks_count_per_top_level_section_in_the_order_first_met() -> None:
+    def task(line: int, spec_id: str, part: str, done: bool) -> Task:
+        return Task(at(line), spec_id, done, f"task {line}", section=f"{part} {line}",
+                    part=part)
+
+    records = [spec("ENH-1", 1), spec("ENH-2", 2), spec("ENH-3", 3),
+               task(4, "ENH-1", "Plan", True), task(5, "ENH-1", "Tests", False),
+               task(6, "ENH-1", "Plan", False), task(7, "ENH-2", "Plan", True),
+               task(8, "ENH-1", "Plan", True)]
+    counts = traces(records).counts
+    assert counts["ENH-1"].tasks == (("Plan", 2, 3), ("Tests", 0, 1))
+    assert (counts["ENH-1"].tasks_done, counts["ENH-1"].tasks_total) == (2, 4)
+    assert counts["ENH-2"].tasks == (("Plan", 1, 1),)
+    assert (counts["ENH-3"].tasks, counts["ENH-3"].tasks_done, counts["ENH-3"].tasks_total) == (
+        (), 0, 0)

@@ -23,6 +23,7 @@ from sphinxcontrib_enhspec.model import (
     Requirement,
     Risk,
     Spec,
+    Task,
 )
 from sphinxcontrib_enhspec.model import (
     TestCase as Case,
@@ -370,3 +371,20 @@ def test_a_risk_affecting_no_known_requirement_affects_none() -> None:
                     risk("ENH-1.R1", 3, affects=("ER404", "ER1", "ENH-1.ER1"))])
     assert found.risks_affecting == {"ENH-1.ER1": ["ENH-1.R1"]}
     assert found.affects_of(found.risks[0]) == ["ER404", "ENH-1.ER1", "ENH-1.ER1"]
+
+
+def test_a_specs_tasks_count_per_top_level_section_in_the_order_first_met() -> None:
+    def task(line: int, spec_id: str, part: str, done: bool) -> Task:
+        return Task(at(line), spec_id, done, f"task {line}", section=f"{part} {line}",
+                    part=part)
+
+    records = [spec("ENH-1", 1), spec("ENH-2", 2), spec("ENH-3", 3),
+               task(4, "ENH-1", "Plan", True), task(5, "ENH-1", "Tests", False),
+               task(6, "ENH-1", "Plan", False), task(7, "ENH-2", "Plan", True),
+               task(8, "ENH-1", "Plan", True)]
+    counts = traces(records).counts
+    assert counts["ENH-1"].tasks == (("Plan", 2, 3), ("Tests", 0, 1))
+    assert (counts["ENH-1"].tasks_done, counts["ENH-1"].tasks_total) == (2, 4)
+    assert counts["ENH-2"].tasks == (("Plan", 1, 1),)
+    assert (counts["ENH-3"].tasks, counts["ENH-3"].tasks_done, counts["ENH-3"].tasks_total) == (
+        (), 0, 0)

@@ -96,9 +96,10 @@ def problems(changes: Sequence[Change]) -> list[DeprecationProblem]:
     and removal releases that do not come after the deprecating release."""
     out = []
     for change in changes:
-        if change.removed_in and change.action in DEPRECATING and change.release \
-                and parse_version(change.removed_in) is not None \
-                and not _before(change.release, change.removed_in):
+        # A valid removal release that promises nothing: the change's release is a version
+        # and the removal does not come after it.
+        if change.action in DEPRECATING and parse_version(change.removed_in) is not None \
+                and not promises_removal(change):
             out.append(DeprecationProblem(change, Subtype.INVALID_VALUE, (
                 f":removed-in: {change.removed_in} is not after the release {change.release} "
                 "of the change")))

@@ -35,3 +35,19 @@ def test_markup_in_user_text_is_escaped(build, root):
     assert "&lt;b&gt;caption&lt;/b&gt;" in body
     spec = project.domain.catalog.objects["ENH-7"]
     assert spec.title == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("root", ["roles-in-texts", "roles-in-texts-myst"])
+@pytest.mark.parametrize("builder", ["html", "singlehtml", "latex", "text"])
+def test_roles_in_titles_and_mitigations_link_in_collections(build, root, builder):
+    """A role in a risk's title or mitigation is a link wherever the text is shown again;
+    in an HTML table cell it stands in the cell's paragraph (found by fuzzing: it crashed
+    the HTML writer)."""
+    project = build(root, builder, confoverrides={"epub_copyright": "x"})
+    assert project.warnings() == []
+    [register] = project.tables("index", "risk-register")
+    assert register[1][1] == "Watch ENH-1.ER1"
+    assert register[1][6] == "Use ENH-1.ER1 and more"
+    if builder == "html":
+        [table] = [t for t in project.html_tables("index") if "enhspec-risk-register" in t.classes]
+        assert ("#req-ENH-1.ER1", "Export runs") in table.rows[1][6].links

@@ -59,7 +59,7 @@ def guide(records: list[Record] = RECORDS, **options: str) -> list[tuple[str, ..
     parts = releases.migration_guide(found(records), query(q.MIGRATION_GUIDE, **options))
     return [(part.release, " ".join(c.id for c in part.changes),
              " ".join(c.id for c in part.api_changes),
-             " ".join(c.id for c in part.deprecations),
+             " ".join(d.change.id for d in part.deprecations),
              " ".join(f"{r.kind}:{r.change.subject}<{r.deprecated_in}" for r in part.removals),
              " ".join(r.id for r in part.compatibility))
             for part in parts]

@@ -36,6 +36,7 @@ ROOTS = {
     "latex": ["index"],
     "releases": ["index", "enh-1", "enh-2", "planning"],
     "tasks": ["index", "enh-1", "notes", "specs"],
+    "roles-in-texts": ["index"],
     "milestones": ["index", "enh-1", "enh-2", "plan"],
 }
 

@@ -101,6 +101,9 @@ class _Cells:
         open_paragraph = False
         for item in cell.items:
             if isinstance(item, m.Parsed):
+                # Inline nodes are written as if in the cell's paragraph: Sphinx's writer
+                # wants a reference (a role in a title) to stand in a text element.
+                paragraph = nodes.paragraph()
                 for child in next(self.parts).children:
                     inline = isinstance(child, (nodes.Text, nodes.Inline))
                     if inline and not open_paragraph:
@@ -109,6 +112,8 @@ class _Cells:
                     elif not inline and open_paragraph:
                         body.append("</p>\n")
                         open_paragraph = False
+                    if inline:
+                        child.parent = paragraph
                     child.walkabout(self.translator)
                 continue
             if not open_paragraph:

@@ -22,7 +22,8 @@ from .nodes import FIELDS_CLASS, HEADING_CLASS, META_CLASS, TABLE_CLASS, break_p
 #: After ``/``, ``::``, ``.``, ``[``, ``,``, and ``(`` and ``=`` of an API signature
 #: (``run(self, workers=None)``) first; after ``_`` and ``-`` only where a name is too
 #: long for its column otherwise (``test_links_from_a_second_project``).
-SEPARATORS = re.compile(r"(?<=[^\s/.,\[(=:_-])(?:(?:::|[/.,\[(=])+|[_-]+)(?=[^\s\])])")
+SEPARATORS = re.compile(r"(?<=[^\s/.,\[(=:_-])(?:(?:::|[/.,\[(=])+|[_-]+)(?=[^\s\])])"
+                        r"|(?<=[a-z])(?=[A-Z])")
 #: The last character of a piece that ends in a weak break.
 WEAK = ("_", "-")
 
@@ -37,7 +38,7 @@ def break_points(text: str, *, weak: bool = True) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in SEPARATORS.finditer(text):
-        if not weak and match.group().endswith(WEAK):
+        if not weak and (match.group().endswith(WEAK) or not match.group()):
             continue
         pieces.append(text[start:match.end()])
         start = match.end()
@@ -53,7 +54,10 @@ def breakable(node: nodes.Element) -> None:
             if len(pieces) > 1:
                 shown: list[nodes.Node] = [nodes.Text(pieces[0])]
                 for before, piece in pairwise(pieces):
-                    shown += [break_point(weak=before.endswith(WEAK)), nodes.Text(piece)]
+                    # between the words of a CamelCase name: a weak break, as after "_"
+                    camel = before[-1:].islower() and piece[:1].isupper()
+                    shown += [break_point(weak=before.endswith(WEAK) or camel),
+                              nodes.Text(piece)]
                 node.replace(child, shown)
 
 

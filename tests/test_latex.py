@@ -31,6 +31,8 @@ WEAK = r"\penalty200\relax{}"
     # an API signature
     ("export(self,", ["export(", "self,"]), ("workers=None)", ["workers=", "None)"]),
     ("f()", ["f()"]), ("a==b", ["a==", "b"]),
+    # between the words of a CamelCase name, weakly
+    ("DeprecationProblem", ["Deprecation", "Problem"]), ("HTMLParser", ["HTMLParser"]),
     # not at the start of a word, not before a space or a closing bracket
     ("../x", ["../x"]),
     ("/usr/bin", ["/usr/", "bin"]),

@@ -50,7 +50,7 @@ def test_a_date_is_an_iso_calendar_date(text: str, day: date | None) -> None:
     "100000000000000000",  # beyond what the platform's time functions take
     "253402300800",  # the first second of the year 10000
     "9" * 30,
-])
+], ids=["beyond-time-functions", "year-10000", "thirty-nines"])
 def test_an_epoch_out_of_the_calendars_range_is_unusable(epoch: str) -> None:
     assert build_date(epoch, date(2026, 1, 2)) == (date(2026, 1, 2), True)
 

@@ -78,9 +78,9 @@ class FindTasks(SphinxTransform):
         para.insert(0, box(done))
         para.insert(1, nodes.Text(" "))
         item["classes"] += [TASK_CLASS, f"{TASK_CLASS}-{'done' if done else 'open'}"]
-        sections = [s for s in _ancestors(item) if isinstance(s, nodes.section)]
-        titles = [_title(s) for s in sections]  # innermost first
-        milestone = next((a.get(OBJECT_ID, "") for a in _ancestors(item)
+        ancestors = _ancestors(item)
+        titles = [_title(s) for s in ancestors if isinstance(s, nodes.section)]  # innermost first
+        milestone = next((a.get(OBJECT_ID, "") for a in ancestors
                           if isinstance(a, nodes.container)
                           and "enhspec-milestone" in a["classes"]), "")
         text = para.astext()[2:].strip()

@@ -66,9 +66,5 @@ def timeline_rows(milestones: Iterable[Milestone], query: q.Query, today: date,
 
 def timeline(traces: Traces, query: q.Query) -> tuple[TimelineRow, ...]:
     """The rows of a ``timeline`` collection on the build's date."""
-    counts: dict[str, tuple[int, int]] = {}
-    for task in traces.catalog.tasks:
-        if task.milestone:
-            done, total = counts.get(task.milestone, (0, 0))
-            counts[task.milestone] = (done + task.done, total + 1)
-    return timeline_rows(traces.milestones, query, traces.cfg.build_date, counts)
+    return timeline_rows(traces.milestones, query, traces.cfg.build_date,
+                         traces.tasks_of_milestone)

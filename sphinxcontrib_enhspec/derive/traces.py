@@ -148,6 +148,17 @@ class Traces:
                 for spec, found in parts.items()}
 
     @cached_property
+    def tasks_of_milestone(self) -> dict[str, tuple[int, int]]:
+        """Milestone ID -> (done, total) of the tasks in its body; made once, for every
+        timeline."""
+        counts: dict[str, tuple[int, int]] = {}
+        for task in self.catalog.tasks:
+            if task.milestone:
+                done, total = counts.get(task.milestone, (0, 0))
+                counts[task.milestone] = (done + task.done, total + 1)
+        return counts
+
+    @cached_property
     def counts(self) -> dict[str, SpecCounts]:
         """Spec ID -> its requirement and open-risk counts and its successors."""
         out = {}

@@ -40,3 +40,16 @@ def build_date(epoch: str | None, today: date | None = None) -> tuple[date, bool
         return datetime.fromtimestamp(int(epoch), timezone.utc).date(), False
     except (OverflowError, OSError, ValueError):
         return fallback, True
+
+
+def epoch_time(epoch: str | None) -> datetime | None:
+    """The time `epoch` (``SOURCE_DATE_EPOCH``) names, in UTC; None when it is not set.
+    ValueError when it is set but not whole seconds of a representable time."""
+    if epoch is None or not epoch.strip():
+        return None
+    if not _EPOCH.match(epoch.strip()):
+        raise ValueError(f"{EPOCH_VARIABLE}={epoch!r} is not a whole number of seconds")
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    except (OverflowError, OSError, ValueError) as error:
+        raise ValueError(f"{EPOCH_VARIABLE}={epoch!r} is out of range") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import asdict
 from typing import Any
@@ -43,6 +44,25 @@ ID_FIELDS = {"id", "spec", "supersedes", "depends", "affects"}
 
 class ExchangeError(Exception):
     """An export entry that is not an object of this format."""
+
+
+def parse(raw: bytes) -> dict[str, Any]:
+    """The export `raw` holds, checked to be one of the readable versions with a list of
+    each kind of object; ExchangeError says why it is not."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ExchangeError(f"is not JSON: {error}") from error
+    readable = " or ".join(map(str, READABLE_VERSIONS))
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise ExchangeError(f"is not an enhspec export of schema version {readable}")
+    if data["schema_version"] not in READABLE_VERSIONS:
+        raise ExchangeError(f"is not an enhspec export of schema version {readable} "
+                            f"(its schema_version is {json.dumps(data['schema_version'])})")
+    for key in (*LISTS, CONFIG_CHANGES, API_CHANGES, TASKS):
+        if not isinstance(data.get(key, []), list):
+            raise ExchangeError(f"has no list of {key}")
+    return data
 
 
 def place(location: Location, anchor: str, page_uri: str, srcdir: str) -> dict[str, Any]:

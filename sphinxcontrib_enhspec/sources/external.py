@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from ..exchange import FILENAME, LISTS, READABLE_VERSIONS, ExchangeError, record
+from ..exchange import FILENAME, LISTS, ExchangeError, parse, record
 from ..model import LinkedRecord, Location
 
 TIMEOUT = 30
@@ -49,18 +48,12 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
     except (OSError, urllib.error.URLError, ValueError) as error:
         raise ExternalError(f"cannot be read: {error}") from error
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise ExternalError(f"is not JSON: {error}") from error
-    if not isinstance(data, dict) or data.get("schema_version") not in READABLE_VERSIONS:
-        raise ExternalError("is not an enhspec export of schema version "
-                            + " or ".join(map(str, READABLE_VERSIONS)))
+        data = parse(raw)
+    except ExchangeError as error:
+        raise ExternalError(str(error)) from error
     records: list[LinkedRecord] = []
     for key, cls in LISTS.items():
-        entries = data.get(key, [])
-        if not isinstance(entries, list):
-            raise ExternalError(f"has no list of {key}")
-        for entry in entries:
+        for entry in data.get(key, []):
             uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
             try:
                 records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"needs the reqif package: {INSTALL}")
     from reqif.unparser import ReqIFUnparser
 
-    from .reqif_mapping import MappingError, to_reqif
+    from .reqif_mapping import PHRASES, MappingError, to_reqif
 
     try:
         raw = args.export.read_bytes()
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"{output} cannot be written: {error.strerror or error}")
     for source, link, target in mapped.outside:
-        print(f"enhspec reqif: {source} {link} {target}, which is not in the export; "
+        print(f"enhspec reqif: {source} {PHRASES[link]} {target}, which is not in the export; "
               f"kept as text only", file=sys.stderr)
     print(f"wrote {output}: {mapped.specifications} specifications, {mapped.objects} spec "
           f"objects, {mapped.relations} relations")

@@ -80,7 +80,7 @@ def entry(record: LinkedRecord, where: dict[str, Any]) -> dict[str, Any]:
     fields.pop("location")
     fields.pop("objtype")
     fields.pop("body_digest", None)
-    return {"type": record.objtype, **fields, **where}
+    return {"type": record.objtype, **fields, "fingerprint": record.fingerprint, **where}
 
 
 def change_entry(change: Change, where: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,17 @@ OPEN = "open"
 MILESTONE_STATUSES = ("planned", "done", "cancelled")
 #: The milestone status that can fall overdue.
 PLANNED = "planned"
+
+
+def fold(text: str) -> str:
+    """`text` with every run of white space made one space."""
+    return " ".join(text.split())
+
+
+def fingerprint(title: str, text: str) -> str:
+    """The fingerprint of an object of this title and body (16 hex digits)."""
+    folded = f"{fold(title)}\n{fold(text)}"
+    return hashlib.sha256(folded.encode()).hexdigest()[:16]
 
 
 def is_done(status: str) -> bool:
@@ -65,6 +77,14 @@ class Linked:
     title: str
     location: Location
     anchor: str
+    #: The body as written in the source, white space folded ('' for other projects'
+    #: objects from exports that predate it).
+    text: str = field(default="", kw_only=True)
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the title and body with white space folded: what a review saw."""
+        return fingerprint(self.title, self.text)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import resources
 
@@ -34,6 +35,10 @@ def test_export_content(build):
     er1 = next(r for r in data["requirements"] if r["id"] == "ENH-042.ER1")
     assert er1 == {
         "type": "requirement", "id": "ENH-042.ER1", "title": "Export runs in parallel",
+        "text": "Each worker writes one file; see :req:`CR1`.",
+        "fingerprint": hashlib.sha256(
+            b"Export runs in parallel\nEach worker writes one file; see :req:`CR1`.",
+        ).hexdigest()[:16],
         "spec": "ENH-042", "kind": "enhancement", "status": "done", "priority": "must",
         "depends": ["ENH-042.CR1", "ENH-017.ER2"],
         "verified_by": ["tests/test_export.py::test_parallel_export",
@@ -57,6 +62,25 @@ def test_export_content(build):
         "exporter.threads@2.0", "exporter.workers@2.0"]
     assert [m["id"] for m in data["migration_steps"]] == ["ENH-042.M1", "ENH-042.M2",
                                                           "KEEP-NAMES"]
+
+
+@pytest.mark.parametrize(("old", "new", "same"), [
+    (":status: done", ":status: open", True),
+    ("Each worker writes one file;", "Each   worker\n   writes one file;", True),
+    ("Each worker writes one file;", "Each worker writes two files;", False),
+    ("ER1 Export runs in parallel", "ER1 Export runs in series", False),
+])
+def test_fingerprints_follow_title_and_body_only(build, old, new, same):
+    """White space and options are not part of an object's fingerprint; its words are."""
+    project = build("basic")
+    before = {o["id"]: o for o in export(project)["requirements"]}
+    source = project.srcdir / "export.rst"
+    text = source.read_text()
+    assert old in text
+    source.write_text(text.replace(old, new, 1))
+    after = {o["id"]: o for o in export(build("basic", srcdir=project.srcdir))["requirements"]}
+    assert (after["ENH-042.ER1"]["fingerprint"] == before["ENH-042.ER1"]["fingerprint"]) is same
+    assert after["ENH-042.CR1"]["fingerprint"] == before["ENH-042.CR1"]["fingerprint"]
 
 
 def test_plain_texts_are_as_written(build):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -20,7 +21,7 @@ from ..ids import (
     split_argument,
     split_list,
 )
-from ..model import Location
+from ..model import Linked, Location, fold
 from ..nodes import CURRENT_SPEC, OBJECT_ID, TEXT_CLASS, TEXT_KEY, TextPart, text_key
 from ..warnings import Subtype, warn
 
@@ -231,6 +232,8 @@ class EnhspecDirective(SphinxDirective):
         if record is None:
             return [block]
         block[OBJECT_ID] = record.id
+        if isinstance(record, Linked):
+            record = replace(record, text=fold("\n".join(self.content)))
         self.domain.note_record(record)
         # A target, not IDs on the block: LaTeX and Texinfo write labels for targets only.
         target = nodes.target("", "", ids=[anchor])

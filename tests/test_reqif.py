@@ -22,7 +22,7 @@ pytestmark = pytest.mark.requirement("ENH-100.ER9")
 EXPORTS = Path(__file__).parent / "exports"
 KINDS = {"specs": "spec", "requirements": "requirement", "risks": "risk"}
 LINKS = {"specs": "supersedes", "requirements": "depends", "risks": "affects"}
-STANDARD = {"id": "ReqIF.ForeignID", "title": "ReqIF.Text"}
+STANDARD = {"id": "ReqIF.ForeignID", "title": "ReqIF.Name", "text": "ReqIF.Text"}
 
 
 def schema() -> xmlschema.XMLSchema:
@@ -131,7 +131,10 @@ def test_a_built_export_as_reqif(build, tmp_path, root, capsys, reqif_schema):
         "Objects of no spec": ["SEC-1"],
     }
     er1 = found["objects"]["ENH-042.ER1"][1]
-    assert er1["ReqIF.Text"] == "Export runs in parallel"
+    assert er1["ReqIF.Name"] == "Export runs in parallel"
+    assert er1["ReqIF.Text"] == next(r["text"] for r in json.loads(export.read_text())[
+        "requirements"] if r["id"] == "ENH-042.ER1")
+    assert er1["ReqIF.Text"].startswith("Each worker writes one file; see ")
     assert er1["verified_by"] == ("tests/test_export.py::test_parallel_export, "
                                   "tests/test_export.py::test_x[a,b]")
     assert er1["line"] == "16"
@@ -149,7 +152,8 @@ def test_datatypes_follow_the_values(build, tmp_path, capsys):
     requirement = next(t for t in content.spec_types if t.identifier == "type-requirement")
     kinds = {d.long_name: d.attribute_type.name for d in requirement.attribute_definitions}
     assert kinds["line"] == "INTEGER"
-    assert kinds["ReqIF.Text"] == kinds["depends"] == kinds["tests"] == "STRING"
+    assert kinds["ReqIF.Name"] == kinds["ReqIF.Text"] == kinds["depends"] == "STRING"
+    assert kinds["tests"] == kinds["fingerprint"] == "STRING"
     # no requirement of this project has test results: the field has no value to type
     assert kinds["verified"] == "STRING"
     assert {d.identifier for d in content.data_types} == {"dt-string", "dt-integer",
@@ -220,8 +224,8 @@ BAD = [
     ("{not json", "{export} is not JSON: Expecting property name enclosed in double quotes"),
     ("[1, 2]", "{export} is not an enhspec export of schema version 1 or 2"),
     ('{"specs": []}', "{export} is not an enhspec export of schema version 1 or 2"),
-    ('{"schema_version": 3}', "{export} is not an enhspec export of schema version 1 or 2 "
-                              "(its schema_version is 3)"),
+    ('{"schema_version": 99}', "{export} is not an enhspec export of schema version 1 or 2 "
+                               "(its schema_version is 99)"),
     ('{"schema_version": 2, "risks": {}}', "{export} has no list of risks"),
     ('{"schema_version": 2, "requirements": [{"title": "x"}]}',
      "{export} has an object in requirements without an ID"),
@@ -304,4 +308,5 @@ def test_values_and_their_datatypes():
     assert datatype([None]) == datatype([]) == "string"
     assert text(["a", "b[c,d]"]) == "a, b[c,d]"
     assert text([{"b": 1, "a": None}]) == '[{"a": null, "b": 1}]'
-    assert text("bell\x07 and tab\t") == "bell\ufffd and tab\t"
+    assert text("bell\x07 and tab\t") == "bell\ufffd and tab "
+    assert text("two\nlines\r\n") == "two lines  "

@@ -38,14 +38,16 @@ KINDS = {"specs": "spec", "requirements": "requirement", "risks": "risk"}
 LINKS = {"specs": "supersedes", "requirements": "depends", "risks": "affects"}
 PHRASES = {"supersedes": "supersedes", "depends": "depends on", "affects": "affects"}
 #: Fields written under the names requirement tools map to their own columns.
-STANDARD_NAMES = {"id": "ReqIF.ForeignID", "title": "ReqIF.Text"}
-SPEC_STANDARD_NAMES = {"id": "ReqIF.ForeignID", "title": "ReqIF.ChapterName"}
+STANDARD_NAMES = {"id": "ReqIF.ForeignID", "title": "ReqIF.Name", "text": "ReqIF.Text"}
+SPEC_STANDARD_NAMES = {**STANDARD_NAMES, "title": "ReqIF.ChapterName"}
 #: The range of ReqIF integers that tools read as 32-bit numbers.
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MIN_MAX_LENGTH = 32000
 UNASSIGNED = "enhspec-unassigned"
 _KEEP = re.compile(r"[A-Za-z0-9.-]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: What an XML reader makes of them in an attribute value anyway: a space each.
+_BREAKS = re.compile("[\t\n\r]")
 _TOOL_NAME = re.compile(r"^[\w .+-]*$")
 TYPES = {
     "string": SpecObjectAttributeType.STRING,
@@ -99,14 +101,14 @@ def datatype(values: list[Any]) -> str:
 
 def text(value: Any) -> str:
     """A value as ReqIF text: a text as it is, a list of texts joined by ``, ``, anything
-    else as JSON; characters XML cannot hold become U+FFFD."""
+    else as JSON; tabs and line breaks become spaces, characters XML cannot hold U+FFFD."""
     if isinstance(value, str):
         out = value
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         out = ", ".join(value)
     else:
         out = json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return _NOT_XML.sub("\ufffd", out)
+    return _NOT_XML.sub("\ufffd", _BREAKS.sub(" ", out))
 
 
 def value_of(kind: str, value: Any) -> str:
@@ -150,7 +152,8 @@ def _object_type(key: str, entries: list[dict[str, Any]], when: str
     """The spec object type of one list and the datatype of each of its fields."""
     kind = KINDS[key]
     names = {name for entry in entries for name in entry}
-    order = [n for n in ("id", "title") if n in names] + sorted(names - {"id", "title"})
+    first = [n for n in ("id", "title", "text") if n in names]
+    order = first + sorted(names - set(first))
     types = {name: datatype([e.get(name) for e in entries]) for name in order}
     definitions = [
         SpecAttributeDefinition(

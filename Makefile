@@ -15,7 +15,7 @@ VENV_OLDEST := .venv-oldest
 STAMP_OLDEST := $(VENV_OLDEST)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: test lint pytest docs docs-pdf test-oldest test-matrix fuzz bench bench-federated mutate clean
+.PHONY: test lint pytest docs docs-pdf dist test-oldest test-matrix fuzz bench bench-federated mutate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,17 @@ docs-pdf: $(STAMP)
 	cd $(LATEX_DIR) && latexmk -pdf -dvi- -ps- -interaction=nonstopmode -halt-on-error \
 		-silent sphinxcontrib-enhspec.tex
 	$(BIN)/python .ci/latex_overflow.py --max-pt 10 $(LATEX_DIR)/sphinxcontrib-enhspec.log
+
+# The sdist and the wheel, as they would be published, checked by twine.
+STAMP_RELEASE := $(VENV)/.installed-release
+$(STAMP_RELEASE): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,docs,release]'
+	touch $@
+
+dist: $(STAMP_RELEASE)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 # The oldest supported stack: Sphinx 7.4 with its docutils and MyST-Parser.
 $(STAMP_OLDEST): pyproject.toml
@@ -120,5 +131,5 @@ mutate: $(STAMP_MUTATE)
 	$(BIN)/python mutation/session.py score $(MUTATION_SESSION) --fail-under $(MUTATION_BAR)
 
 clean:
-	rm -rf $(VENV) $(VENV_OLDEST) .venv-sphinx* $(VENV_NEEDS) docs/_build benchmarks/_work \
+	rm -rf $(VENV) $(VENV_OLDEST) .venv-sphinx* $(VENV_NEEDS) docs/_build benchmarks/_work dist build \
 		.mypy_cache .ruff_cache .pytest_cache $(MUTATION_SESSION)

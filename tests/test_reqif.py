@@ -39,6 +39,12 @@ def schema() -> xmlschema.XMLSchema:
         os.chdir(here)
 
 
+@pytest.fixture(autouse=True)
+def no_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixed date unless a test sets ``SOURCE_DATE_EPOCH`` itself."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
 @pytest.fixture(scope="module")
 def reqif_schema() -> xmlschema.XMLSchema:
     return schema()

@@ -131,7 +131,7 @@ class Mapped:
 
 
 def _entries(export: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The objects of each list, checked to have IDs that are unique and texts."""
+    """The objects of each list, each checked to have an ID no other object has."""
     seen: set[str] = set()
     out: dict[str, list[dict[str, Any]]] = {}
     for key in KINDS:
@@ -194,6 +194,7 @@ def _datatypes(texts: list[str], when: str) -> list[Any]:
 
 def _hierarchy(object_id: str, level: int, when: str,
                children: list[ReqIFSpecHierarchy] | None = None) -> ReqIFSpecHierarchy:
+    """The place of `object_id` in a specification, at `level` (1 is the top)."""
     return ReqIFSpecHierarchy(identifier=f"sh-{escape(object_id)}",
                               spec_object=object_ref(object_id), level=level,
                               children=children or None, last_change=when)
@@ -226,9 +227,9 @@ def _specifications(entries: dict[str, list[dict[str, Any]]], when: str
     return out
 
 
-def _relations(entries: dict[str, list[dict[str, Any]]], when: str, mapped: Mapped
-               ) -> list[ReqIFSpecRelation]:
-    """A relation per link whose target is in the export; the others noted in `mapped`."""
+def _relations(entries: dict[str, list[dict[str, Any]]], when: str,
+               outside: list[tuple[str, str, str]]) -> list[ReqIFSpecRelation]:
+    """A relation per link whose target is in the export; the others added to `outside`."""
     known = {e["id"] for objects in entries.values() for e in objects}
     out = []
     for key, link in LINKS.items():
@@ -238,7 +239,7 @@ def _relations(entries: dict[str, list[dict[str, Any]]], when: str, mapped: Mapp
                 continue
             for target in dict.fromkeys(t for t in targets if isinstance(t, str)):
                 if target not in known:
-                    mapped.outside.append((entry["id"], link, target))
+                    outside.append((entry["id"], link, target))
                     continue
                 out.append(ReqIFSpecRelation(
                     identifier=relation_ref(link, entry["id"], target),
@@ -270,16 +271,14 @@ def to_reqif(export: dict[str, Any], when: str) -> Mapped:
         req_if_tool_id=f"sphinxcontrib-enhspec {__version__}", req_if_version="1.0",
         source_tool_id=generator if _TOOL_NAME.match(generator) else "sphinxcontrib-enhspec",
         title=text(export.get("project") or "enhspec export"))
-    mapped = Mapped(bundle=None)
-    relations = _relations(entries, when, mapped)
+    outside: list[tuple[str, str, str]] = []
+    relations = _relations(entries, when, outside)
     specifications = _specifications(entries, when)
     content = ReqIFReqIFContent(
         data_types=_datatypes(texts, when), spec_types=spec_types, spec_objects=objects,
         spec_relations=relations, specifications=specifications)
-    mapped.bundle = ReqIFBundle(
+    bundle = ReqIFBundle(
         namespace_info=ReqIFNamespaceInfo.create_default(), req_if_header=header,
         core_content=ReqIFCoreContent(req_if_content=content),
         tool_extensions_tag_exists=False, lookup=ReqIFObjectLookup.empty(), exceptions=[])
-    mapped.specifications, mapped.objects = len(specifications), len(objects)
-    mapped.relations = len(relations)
-    return mapped
+    return Mapped(bundle, len(specifications), len(objects), len(relations), outside)

@@ -316,3 +316,19 @@ def test_values_and_their_datatypes():
     assert text([{"b": 1, "a": None}]) == '[{"a": null, "b": 1}]'
     assert text("bell\x07 and tab\t") == "bell\ufffd and tab "
     assert text("two\nlines\r\n") == "two lines  "
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, capsys,
+                                                                 monkeypatch):
+    out = tmp_path / "specs.reqif"
+    out.write_text("the last export")
+
+    def full_disk(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    status, stdout, stderr = convert(EXPORTS / "basic-v1.json", out, capsys)
+    assert (status, stdout) == (2, "")
+    assert stderr == f"enhspec reqif: {out} cannot be written: No space left on device\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["specs.reqif"]
+    assert out.read_text() == "the last export"

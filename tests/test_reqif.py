@@ -287,7 +287,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_and_the_real_command_line(tmp_path):
     shown = run_cli("reqif", "--help")
     assert shown.returncode == 0
-    assert shown.stdout.startswith("usage: enhspec reqif [-h] -o OUTPUT export")
+    assert shown.stdout.startswith("usage: enhspec reqif [-h] -o OUT.reqif EXPORT.json")
     assert "ReqIF 1.2" in shown.stdout
     assert "reqif" in run_cli("--help").stdout
     missing = run_cli("reqif", str(tmp_path / "nothing.json"), "-o", str(tmp_path / "x.reqif"))

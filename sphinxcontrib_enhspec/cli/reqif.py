@@ -27,8 +27,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                     "Studio): a specification per spec, its requirements and risks as spec "
                     "objects with every field, relations for depends, affects and "
                     "supersedes. Needs the reqif package: " + INSTALL + ".")
-    reqif.add_argument("export", type=Path, help="the enhspec.json a build wrote")
-    reqif.add_argument("-o", "--output", type=Path, required=True,
+    reqif.add_argument("export", type=Path, metavar="EXPORT.json",
+                       help="the enhspec.json a build wrote")
+    reqif.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.reqif",
                        help="the ReqIF file to write, e.g. specs.reqif")
     reqif.set_defaults(run=run)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
 
 from . import render
 from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, milestone_state, test_outcomes
@@ -91,12 +92,20 @@ class FillPlaceholders(SphinxPostTransform):
         return to_graphviz.drawn(block, to_dot.dot_source(block, uri_of), page.docname)
 
     def svg_uri_maker(self, domain: EnhspecDomain) -> to_dot.UriOf:
-        """A link's URI in an SVG picture: Graphviz writes it relative to the page's folder,
-        as ``sphinx.ext.graphviz`` expects (it makes it relative to the images' folder)."""
+        """A link's URI in an SVG picture, relative to the output's image folder once
+        ``sphinx.ext.graphviz`` has rewritten it.
+
+        That rewrite takes the page to be in the folder of its document's name and the
+        images to be ``imgpath`` from there, which is not where they are for dirhtml's
+        pages; each URI is written so that the rewrite yields the right one.
+        """
         builder = domain.app.builder
-        # The document sphinx.ext.graphviz takes the page to be (singlehtml: the root's).
+        # The document the rewrite takes the page to be (singlehtml: the root's).
         here = self.env.path2doc(self.document.get("source", "")) or self.env.docname
         folder = posixpath.dirname(here) or "."
+        images = getattr(builder, "imagedir", "_images")
+        seen = posixpath.normpath(posixpath.join(
+            folder, relative_uri(builder.get_target_uri(here), images)))
 
         def uri_of(target: m.Link) -> str | None:
             if target.uri or not target.docname:
@@ -107,7 +116,9 @@ class FillPlaceholders(SphinxPostTransform):
                 return None
             if not path or path.endswith("/"):  # dirhtml's folders: their index page
                 path += "index.html"
-            return f"{posixpath.relpath(path, folder)}#{target.anchor}"
+            wanted = posixpath.relpath(path, images)
+            given = posixpath.join(seen, wanted)
+            return f"{posixpath.relpath(posixpath.normpath(given), folder)}#{target.anchor}"
 
         return uri_of
 
@@ -163,10 +174,13 @@ def _is_placeholder(node: nodes.Node) -> bool:
 
 
 def _is_table(node: nodes.Node) -> bool:
+    """A table, figure or code block: what a caption numbers."""
+    if isinstance(node, nodes.container):
+        return bool(node.get("literal_block"))
     return isinstance(node, (nodes.table, to_html.html_table, nodes.figure))
 
 
 def _has_caption(table: nodes.Element) -> bool:
     if isinstance(table, to_html.html_table):
         return bool(table["table"].caption)
-    return table.next_node((nodes.title, nodes.caption)) is not None
+    return table.next_node(lambda n: isinstance(n, (nodes.title, nodes.caption))) is not None

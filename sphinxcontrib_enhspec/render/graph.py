@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..derive.graph import GraphEdge, GraphNode, TraceGraph
+from ..derive.graph import TEST_PREFIX, GraphEdge, GraphNode, TraceGraph
 from ..query import Query
 from . import model as m
 from .context import Context
@@ -66,6 +66,8 @@ def test_lines(name: str) -> tuple[str, ...]:
     pieces = [f"{part}::" for part in parts[:-1]] + parts[-1:]
     lines = [line for piece in pieces
              for line in textwrap.wrap(piece, WIDTH, break_long_words=True) or [piece]]
+    if len(lines) > MAX_LINES:
+        lines[MAX_LINES - 1] += " \u2026"
     return tuple(lines[:MAX_LINES])
 
 
@@ -78,7 +80,8 @@ def vertex(node: GraphNode, ctx: Context) -> m.Vertex:
                   ("fillcolor", colour(node.status or "missing")), ("fontcolor", "#ffffff"))
     if node.type == "test":
         lines = (*test_lines(node.title), *([node.status] if node.status else []))
-        return m.Vertex(node.ident, None, lines, node.title, attributes)
+        tooltip = f"{node.title} ({node.status})" if node.status else node.title
+        return m.Vertex(node.ident, None, lines, tooltip, attributes)
     tooltip = f"{node.ident}: {node.title} ({node.status})" if node.title else node.ident
     return m.Vertex(node.ident, ctx.link(ROLES[node.type], node.ident),
                     (node.ident, *title_lines(node.title)), tooltip, attributes)
@@ -86,7 +89,8 @@ def vertex(node: GraphNode, ctx: Context) -> m.Vertex:
 
 def arrow(edge: GraphEdge) -> m.Arrow:
     """An edge's arrow, styled by its kind."""
-    tooltip = f"{edge.source} {EDGE_VERBS[edge.kind]} {edge.target}"
+    source = edge.source.removeprefix(TEST_PREFIX)
+    tooltip = f"{source} {EDGE_VERBS[edge.kind]} {edge.target}"
     return m.Arrow(edge.source, edge.target, (*EDGE_STYLES[edge.kind], ("tooltip", tooltip)))
 
 

@@ -31,7 +31,7 @@ class trace_graph(graphviz):  # noqa: N801 (docutils names nodes in lower case)
 def alt_text(diagram: m.Diagram) -> str:
     """What stands for the picture where it is not shown (text, man, a screen reader)."""
     count = len(diagram.vertices)
-    return diagram.caption or f"Trace graph of {count} object{'s' if count != 1 else ''}"
+    return f"Trace graph of {count} object{'s' if count != 1 else ''}"
 
 
 def drawn(diagram: m.Diagram, code: str, docname: str) -> nodes.Element:

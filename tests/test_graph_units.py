@@ -112,7 +112,7 @@ def _context(link):
 def test_colours_are_the_badges_colours():
     css = CSS.read_text(encoding="utf-8")
     root = dict(re.findall(r"--enhspec-(\w+): (#[0-9a-f]{6})", css.split("}")[0]))
-    assert graph.PALETTE == {name: root[name] for name in graph.PALETTE}
+    assert {name: root[name] for name in graph.PALETTE} == graph.PALETTE
     styled = {}
     for selectors, name in re.findall(r"([^{}]+)\{ background: var\(--enhspec-(\w+)\); \}", css):
         for value in re.findall(r"\.enhspec-(?:status|outcome)-([\w-]+)", selectors):
@@ -158,7 +158,7 @@ def test_graphviz_shows_hostile_text_as_written(text):
     assert link.get(f"{XLINK}href").startswith("p.html#")
     assert '"' not in link.get(f"{XLINK}href") and "\\" not in link.get(f"{XLINK}href")
     [edge] = [g for g in tree.iter(f"{SVG}g") if g.get("class") == "edge"]
-    assert [a.get(f"{XLINK}title") for a in edge.iter(f"{SVG}a")][0] == flat
+    assert next(a.get(f"{XLINK}title") for a in edge.iter(f"{SVG}a")) == flat
     # Nothing else was made of it: one node, one edge.
     assert len([g for g in tree.iter(f"{SVG}g") if g.get("class") in ("node", "edge")]) == 2
 

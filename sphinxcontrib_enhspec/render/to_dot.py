@@ -22,8 +22,10 @@ URL_SAFE = "/:?#[]@!$&'()*+,;=%~"
 #: The graph-wide defaults.
 PREAMBLE = (
     'fontname="sans-serif"',
-    'node [fontname="sans-serif", fontsize=10, margin="0.15,0.06"]',
-    'edge [fontname="sans-serif", fontsize=9, arrowsize=0.7]',
+    "ranksep=0.35",
+    "nodesep=0.12",
+    'node [fontname="sans-serif", fontsize=8, margin="0.1,0.04"]',
+    'edge [arrowsize=0.7]',
 )
 
 #: A link's URL from the page the graph is on, or None where it leads nowhere.

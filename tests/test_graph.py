@@ -229,3 +229,18 @@ def test_graphs_follow_edits(build, root, tmp_path):
     assert "<object" not in no_dot.text("graphs.html")
     drawn = build(root, srcdir=src, freshenv=False)
     assert drawn.text("graphs.html") == clean.text("graphs.html")
+
+
+def test_objects_of_another_project_link_to_its_site(build):
+    core = build("basic").outdir / "enhspec.json"
+    base = "https://core.example.org/"
+    project = build("graph", confoverrides={"enhspec_external": {"core": (base, str(core))}})
+    assert project.warnings() == []
+    everything = codes(project, "graphs")[0]
+    [theirs] = [s for s in statements(everything) if s.startswith('"core:ENH-042.ER1" [')]
+    assert 'style="filled,dashed,rounded"' in theirs
+    assert theirs.endswith(f'URL="{base}export.html#req-ENH-042.ER1", target="_top"];')
+    assert ('"core:ENH-042.ER1" -> "core:ENH-042.CR1" [color="#374151", '
+            'tooltip="core:ENH-042.ER1 depends on core:ENH-042.CR1"];') in everything
+    assert any(f'href="{base}export.html#' in path.read_text("utf-8")
+               for path in project.outdir.joinpath("_images").glob("enhspec-graph-*.svg"))

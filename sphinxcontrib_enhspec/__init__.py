@@ -22,11 +22,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .freshness import pages_to_rewrite
     from .i18n import ParkTranslatable, RestoreTranslatable
     from .latex import BreakIdentifiers
-    from .render import to_html
+    from .render import to_graphviz, to_html
     from .roles import ROLE_TYPES, BareRole
     from .tasks import FindTasks
     from .transforms import FillPlaceholders
 
+    app.setup_extension("sphinx.ext.graphviz")
     for name, default in config.DEFAULTS.items():
         app.add_config_value(name, default, "env", types=config.types_of(name))
     app.add_node(nodes.status_box, latex=(nodes.visit_box_latex, None))
@@ -34,6 +35,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for placeholder in nodes.PLACEHOLDERS:
         app.add_node(placeholder)
     app.add_node(to_html.html_table, html=(to_html.visit_html_table, None))
+    # Other builders draw it through the visitors of its base class, sphinx.ext.graphviz's.
+    app.add_node(to_graphviz.trace_graph, html=(to_graphviz.visit_html, None))
     app.add_domain(EnhspecDomain)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,4 +159,21 @@ def read(config: Config) -> EnhspecConfig:
         project_release=str(config.release or ""),
         warn_overdue=config.enhspec_warn_overdue,
         build_date=build_date(os.environ.get(EPOCH_VARIABLE))[0],
+        graphviz=dot_program(config) is not None,
     )
+
+
+def dot_program(config: Config) -> str | None:
+    """The path of Graphviz's ``dot`` (``graphviz_dot``), None when it is not found."""
+    name = getattr(config, "graphviz_dot", "") or ""
+    return shutil.which(name) if name else None
+
+
+def warn_missing_dot(confdir: str | os.PathLike[str], config: Config) -> None:
+    """The one warning of a build whose trace graphs cannot be drawn."""
+    conf_py = Path(confdir, "conf.py")
+    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
+    warn("graphviz_dot: the program %r is not found, so trace graphs show their DOT source; "
+         "install Graphviz or set graphviz_dot to its dot program", Subtype.CONFIG,
+         _setting_location(conf_py, lines, "graphviz_dot"),
+         getattr(config, "graphviz_dot", ""))

@@ -6,6 +6,8 @@ import hashlib
 from typing import TYPE_CHECKING, cast
 
 from . import render
+from .config import warn_missing_dot
+from .query import TRACE_GRAPH
 from .render import model as m
 
 if TYPE_CHECKING:
@@ -21,10 +23,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections, cards or outside sources changed since last written."""
     domain = cast("EnhspecDomain", env.domains["enhspec"])
     domain.report_results()
+    graphs = {docname for docname, queries in domain.collections.items()
+              if any(query.kind == TRACE_GRAPH for query in queries)}
+    if graphs and not domain.cfg.graphviz:
+        warn_missing_dot(app.confdir, app.config)
     digests = {}
     for docname in sorted(domain.collections.keys() | domain.fills.keys()):
         shown: list[object] = [render.collection(domain, query)
                                for query in domain.collections.get(docname, [])]
+        if docname in graphs:  # drawn, or shown as source: dot was installed or removed
+            shown.append(domain.cfg.graphviz)
         shown += [_filled(domain, kind, ident) for kind, ident in domain.fills.get(docname, [])]
         digests[docname] = fingerprint(shown, lambda key: _texts_of(domain, key))
     return sorted({*domain.remember_shown(digests), *domain.remember_externals()})

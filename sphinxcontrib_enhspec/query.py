@@ -24,6 +24,7 @@ CONFIG_CHANGES = "config-changes"
 API_CHANGES = "api-changes"
 DEPRECATION_TIMELINE = "deprecation-timeline"
 TIMELINE = "timeline"
+TRACE_GRAPH = "trace-graph"
 
 FILTERS = ("spec", "status", "kind", "category", "tags", "release")
 #: The filters that make sense for each collection's rows.
@@ -36,6 +37,7 @@ APPLICABLE = {
     API_CHANGES: ("spec", "release"),
     DEPRECATION_TIMELINE: ("spec",),
     TIMELINE: ("spec", "status", "release"),
+    TRACE_GRAPH: FILTERS,
 }
 MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
                   "verified-by", "implemented-by", "risks", "tags")
@@ -44,6 +46,8 @@ GROUPS = ("status", "release", "module", "none")
 SPEC_INDEX_COLUMNS = ("id", "title", "status", "version", "date", "author", "reviewers",
                       "approvers", "module", "release", "requirements", "risks", "tasks",
                       "discussion")
+#: The ways a trace graph is laid out: left to right, top to bottom; the first is the default.
+DIRECTIONS = ("LR", "TB")
 DEFAULT_SPEC_INDEX_COLUMNS = tuple(c for c in SPEC_INDEX_COLUMNS
                                    if c not in ("reviewers", "approvers", "discussion"))
 
@@ -67,6 +71,9 @@ class Query:
     #: A timeline's dates (ISO 8601), both ends inclusive.
     from_date: str = ""
     to_date: str = ""
+    #: A trace graph's layout (one of `DIRECTIONS`), and whether it draws the tests.
+    direction: str = DIRECTIONS[0]
+    tests: bool = False
 
     def values(self, name: str) -> tuple[str, ...]:
         """The values of filter `name` (empty when not given)."""

@@ -32,6 +32,9 @@ class EnhspecConfig:
     #: The build's date (``SOURCE_DATE_EPOCH``, else today in UTC): planned milestones
     #: before it are overdue.
     build_date: date = date.min
+    #: Whether Graphviz's ``dot`` program was found: trace graphs are drawn, else their
+    #: DOT source is shown.
+    graphviz: bool = True
 
     @property
     def kind_names(self) -> tuple[str, ...]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
 
 from . import render
 from .nodes import COPY_DEPTH, LEAD, PLACEHOLDERS, collection, milestone_state, test_outcomes
 from .render import model as m
-from .render import to_html, to_nodes
+from .render import to_dot, to_graphviz, to_html, to_nodes
 from .render.parts import link_text, xref
 from .roles import object_reference, object_uri
 
@@ -71,13 +73,54 @@ class FillPlaceholders(SphinxPostTransform):
             elif html and isinstance(block, m.Chart):
                 chart = to_html.chart(block, self.uri_maker(domain, page))
                 out.append(nodes.raw("", chart, format="html"))
+            elif isinstance(block, m.Diagram):
+                out.append(self.diagram(domain, block, page, html))
             else:
                 out.extend(to_nodes.blocks([block], page))
         for table in (cast("nodes.Element", t) for n in out for t in n.findall(_is_table)):
             if not table["ids"] and _has_caption(table):
-                # Numbered (captioned) tables need an ID, as the writers expect.
+                # Numbered (captioned) tables and figures need an ID, as the writers expect.
                 self.document.set_id(table)
         return out
+
+    def diagram(self, domain: EnhspecDomain, block: m.Diagram, page: to_nodes.Page,
+                html: bool) -> nodes.Node:
+        """A trace graph for Graphviz, its nodes linked in HTML; its source without ``dot``."""
+        if not domain.cfg.graphviz:
+            return to_graphviz.source(block, to_dot.dot_source(block, to_dot.no_links))
+        uri_of = self.svg_uri_maker(domain) if html else to_dot.no_links
+        return to_graphviz.drawn(block, to_dot.dot_source(block, uri_of), page.docname)
+
+    def svg_uri_maker(self, domain: EnhspecDomain) -> to_dot.UriOf:
+        """A link's URI in an SVG picture, relative to the output's image folder once
+        ``sphinx.ext.graphviz`` has rewritten it.
+
+        That rewrite takes the page to be in the folder of its document's name and the
+        images to be ``imgpath`` from there, which is not where they are for dirhtml's
+        pages; each URI is written so that the rewrite yields the right one.
+        """
+        builder = domain.app.builder
+        # The document the rewrite takes the page to be (singlehtml: the root's).
+        here = self.env.path2doc(self.document.get("source", "")) or self.env.docname
+        folder = posixpath.dirname(here) or "."
+        images = getattr(builder, "imagedir", "_images")
+        seen = posixpath.normpath(posixpath.join(
+            folder, relative_uri(builder.get_target_uri(here), images)))
+
+        def uri_of(target: m.Link) -> str | None:
+            if target.uri or not target.docname:
+                return target.uri or None
+            try:
+                path = builder.get_target_uri(target.docname).partition("#")[0]
+            except NoUri:
+                return None
+            if not path or path.endswith("/"):  # dirhtml's folders: their index page
+                path += "index.html"
+            wanted = posixpath.relpath(path, images)
+            given = posixpath.join(seen, wanted)
+            return f"{posixpath.relpath(posixpath.normpath(given), folder)}#{target.anchor}"
+
+        return uri_of
 
     def tests(self, domain: EnhspecDomain, node: test_outcomes,
               page: to_nodes.Page) -> list[nodes.Node]:
@@ -131,10 +174,13 @@ def _is_placeholder(node: nodes.Node) -> bool:
 
 
 def _is_table(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.table, to_html.html_table))
+    """A table, figure or code block: what a caption numbers."""
+    if isinstance(node, nodes.container):
+        return bool(node.get("literal_block"))
+    return isinstance(node, (nodes.table, to_html.html_table, nodes.figure))
 
 
 def _has_caption(table: nodes.Element) -> bool:
     if isinstance(table, to_html.html_table):
         return bool(table["table"].caption)
-    return table.next_node(nodes.title) is not None
+    return table.next_node(lambda n: isinstance(n, (nodes.title, nodes.caption))) is not None

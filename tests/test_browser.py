@@ -135,3 +135,54 @@ def test_timeline_bars_are_drawn_light_and_dark(build, browser, monkeypatch):
         assert overdue == "rgb(185, 28, 28)"
         chart.screenshot(path=str(SCREENSHOTS / f"timeline-{scheme}.png"))
         context.close()
+
+
+@pytest.fixture
+def served(build):
+    """The graph root built and served over HTTP, so that the page may look into its SVG
+    pictures (a file:// page may not)."""
+    import functools
+    import http.server
+    import threading
+
+    project = build("graph")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(project.outdir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_trace_graph_nodes_link_to_the_objects(served, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{served}/graphs.html")
+    graph = page.locator("object.enhspec-graph").first
+    graph.wait_for()
+    page.wait_for_function("() => { const o = document.querySelector('object.enhspec-graph');"
+                           " return o.contentDocument && o.contentDocument.querySelector('a'); }")
+    [frame] = [f for f in page.frames if f.url.endswith(graph.get_attribute("data"))]
+    hrefs = frame.eval_on_selector_all("a", "links => links.map(a => a.getAttributeNS("
+                                       "'http://www.w3.org/1999/xlink', 'href'))")
+    assert sorted({href for href in hrefs if href}) == [
+        "../enh-1.html#req-ENH-1.ER1", "../enh-1.html#req-ENH-1.ER2",
+        "../enh-1.html#risk-ENH-1.R1", "../enh-1.html#spec-ENH-1",
+        "../sub/enh-2.html#req-ENH-2.CR1", "../sub/enh-2.html#risk-ENH-2.R1",
+        "../sub/enh-2.html#spec-ENH-2"]
+    # Nodes are filled with the badges' colours: ENH-1 is approved, green.
+    fill = frame.eval_on_selector("g.node:has(title) polygon[fill='#15803d']",
+                                  "e => e.getAttribute('fill')")
+    assert fill == "#15803d"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    graph.screenshot(path=str(SCREENSHOTS / "trace-graph.png"))
+    # A click on a node opens its object's page at its anchor, in the whole window.
+    frame.locator("a[*|href='../sub/enh-2.html#req-ENH-2.CR1']").first.click()
+    page.wait_for_url(f"{served}/sub/enh-2.html#req-ENH-2.CR1")
+    assert page.locator("#req-ENH-2\\.CR1").count() == 1
+    page.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sphinxcontrib_enhspec.render.to_graphviz import trace_graph
+
 #: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
 pytestmark = pytest.mark.requirement("ENH-100.ER3")
 
@@ -28,6 +30,11 @@ EXPECTED = [
      "removed, renamed; ignored [enhspec.invalid_value]"),
     (29, 35, "migration-guide: :from: 'one' is not a PEP 440 version; ignored "
      "[enhspec.invalid_value]"),
+    (33, 40, "trace-graph: :status: 'nonsense' is not one of draft, proposed, approved, "
+     "implemented, rejected, withdrawn, superseded, open, in-progress, done, dropped, "
+     "mitigated, accepted, closed; ignored [enhspec.invalid_value]"),
+    (33, 40, "trace-graph: :direction: 'sideways' is not one of LR, TB; using 'LR' "
+     "[enhspec.invalid_value]"),
     (10, 11, "ENH-1.M1: release 'next' is not a PEP 440 version; migration guides leave it "
      "out [enhspec.invalid_value]"),
     (13, 15, "traceability-matrix: :spec: names unknown spec 'ENH-404' [enhspec.unresolved]"),
@@ -45,3 +52,7 @@ def test_bad_options_warn_and_the_rest_renders(build, root):
     [matrix] = project.tables("index", "matrix")
     assert matrix == [["ID", "Title"], ["ENH-1.ER1", "A requirement"]]
     assert "No migration steps or config changes in range." in project.text("index.html")
+    # The graph is drawn with every object (its bad filter ignored), left to right.
+    [graph] = [n for n in project.resolved("index").findall(trace_graph)]
+    assert "rankdir=LR;" in graph["code"]
+    assert '"ENH-1" -> "ENH-1.ER1"' in graph["code"]

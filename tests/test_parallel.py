@@ -16,7 +16,7 @@ LINES = {"parallel": ("spec-12.rst:40", "spec-01.rst:11", "spec-12.rst:42"),
 def pages(project):
     return {path.relative_to(project.outdir).as_posix(): path.read_bytes()
             for path in sorted(project.outdir.rglob("*"))
-            if path.is_file() and path.suffix in {".html", ".inv", ".js"}}
+            if path.is_file() and path.suffix in {".html", ".inv", ".js", ".svg"}}
 
 
 @pytest.mark.parametrize("root", ["parallel", "parallel-myst"])
@@ -42,7 +42,7 @@ def test_parallel_build_equals_serial(build, root):
     assert pages(serial) == pages(parallel)
 
 
-@pytest.mark.parametrize("root", ["collections", "collections-myst"])
+@pytest.mark.parametrize("root", ["collections", "collections-myst", "graph", "graph-myst"])
 def test_parallel_collections_equal_serial(build, root):
     serial = build(root)
     parallel = build(root, parallel=2)

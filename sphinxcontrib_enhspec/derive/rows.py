@@ -10,6 +10,7 @@ from ..ids import natural_key
 from ..model import PRIORITIES, Requirement, Risk, Spec, is_done
 from ..versions import release_key
 from . import milestones, releases
+from .graph import trace_graph
 from .traces import SpecCounts, Traces
 from .verification import Verification
 
@@ -133,6 +134,7 @@ ROWS: dict[str, Callable[[Traces, q.Query], object]] = {
     q.API_CHANGES: releases.api_changes,
     q.DEPRECATION_TIMELINE: releases.deprecation_timeline,
     q.TIMELINE: milestones.timeline,
+    q.TRACE_GRAPH: trace_graph,
 }
 
 

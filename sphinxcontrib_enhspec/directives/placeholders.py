@@ -47,6 +47,8 @@ class CollectionDirective(EnhspecDirective):
         statuses = {
             q.MATRIX: cfg.requirement_statuses, q.SPEC_INDEX: cfg.spec_statuses,
             q.RISK_REGISTER: RISK_STATUSES, q.TIMELINE: MILESTONE_STATUSES,
+            q.TRACE_GRAPH: tuple(dict.fromkeys(
+                [*cfg.spec_statuses, *cfg.requirement_statuses, *RISK_STATUSES])),
         }
         lists: dict[str, Sequence[str]] = {
             "kind": cfg.kind_names, "category": cfg.risk_categories,
@@ -198,9 +200,23 @@ class TimelineDirective(CollectionDirective):
         return value
 
 
+class TraceGraphDirective(CollectionDirective):
+    """``.. trace-graph::``: specs, requirements, risks (and tests) and their links, drawn."""
+
+    kind = q.TRACE_GRAPH
+    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "direction", "tests",
+                                                    "caption")
+
+    def layout(self) -> dict[str, Any]:
+        """The direction, the tests flag and the caption."""
+        return {"direction": self.choice("direction", q.DIRECTIONS, q.DIRECTIONS[0]),
+                "tests": self.flag("tests"), "caption": self.options.get("caption", "")}
+
+
 COLLECTIONS = {
     directive.kind: directive
     for directive in (MatrixDirective, SpecIndexDirective, RiskRegisterDirective,
                       ConfigChangesDirective, ApiChangesDirective, MigrationGuideDirective,
-                      DeprecationTimelineDirective, TimelineDirective)
+                      DeprecationTimelineDirective, TimelineDirective,
+                      TraceGraphDirective)
 }

@@ -174,4 +174,36 @@ class Chart:
     classes: tuple[str, ...] = ()
 
 
-Block = Table | Paragraph | Rubric | Bullets | Body | Fields | Chart
+@dataclass(frozen=True)
+class Vertex:
+    """A node of a diagram: its name in the graph, the object it links to (None for none),
+    its label's lines, a tooltip and its drawing attributes (shape, colours, style)."""
+
+    name: str
+    link: Link | None
+    lines: tuple[str, ...]
+    tooltip: str
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """An edge of a diagram from one vertex to another (by name), with its attributes."""
+
+    source: str
+    target: str
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A directed graph laid out in `direction` (``LR`` or ``TB``), drawn by Graphviz."""
+
+    vertices: tuple[Vertex, ...]
+    arrows: tuple[Arrow, ...]
+    direction: str
+    caption: str = ""
+    classes: tuple[str, ...] = ()
+
+
+Block = Table | Paragraph | Rubric | Bullets | Body | Fields | Chart | Diagram

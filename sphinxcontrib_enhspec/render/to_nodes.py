@@ -12,6 +12,8 @@ from sphinx.util import docname_join
 from ..nodes import box
 from . import model as m
 from .parts import badge, fields
+from .to_dot import dot_source, no_links
+from .to_graphviz import source
 
 #: Looks up kept nodes by text key.
 Lookup = Callable[[str], Sequence[nodes.Node]]
@@ -97,6 +99,9 @@ def blocks(values: Iterable[m.Block], page: Page) -> list[nodes.Node]:
             out.extend(page.kept(block.key, block.source))
         elif isinstance(block, m.Chart):
             pass  # bars are drawn in HTML only; the table beside them says it all
+        elif isinstance(block, m.Diagram):
+            # Drawn by the write phase, which knows whether Graphviz can; else its source.
+            out.append(source(block, dot_source(block, no_links)))
         else:
             shown = fields((label, items(values, page)) for label, values in block.rows)
             out.extend(shown[0].children if shown else [])

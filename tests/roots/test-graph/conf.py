@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_enhspec"]
+enhspec_test_results = ["results/junit.xml"]

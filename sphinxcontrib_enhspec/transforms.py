@@ -77,7 +77,7 @@ class FillPlaceholders(SphinxPostTransform):
                 out.append(self.diagram(domain, block, page, html))
             else:
                 out.extend(to_nodes.blocks([block], page))
-        for table in (cast("nodes.Element", t) for n in out for t in n.findall(_is_table)):
+        for table in (cast("nodes.Element", t) for n in out for t in n.findall(_is_numbered)):
             if not table["ids"] and _has_caption(table):
                 # Numbered (captioned) tables and figures need an ID, as the writers expect.
                 self.document.set_id(table)
@@ -173,7 +173,7 @@ def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, PLACEHOLDERS)
 
 
-def _is_table(node: nodes.Node) -> bool:
+def _is_numbered(node: nodes.Node) -> bool:
     """A table, figure or code block: what a caption numbers."""
     if isinstance(node, nodes.container):
         return bool(node.get("literal_block"))

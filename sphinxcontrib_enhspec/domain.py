@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .settings import EnhspecConfig
 
 #: Domain data kept per document.
-PER_DOC = ("records", "collections", "fills", "texts", "external_uses")
+PER_DOC = ("records", "collections", "fills", "texts", "external_uses", "sections")
 
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
 
@@ -72,10 +72,10 @@ class EnhspecDomain(Domain):
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES}
     #: Per document (`PER_DOC`): records in document order, collections, blocks filled at
-    #: write time, parsed texts, projects linked to; and what each page last showed.
+    #: write time, parsed texts, projects linked to, section titles; what each page showed.
     initial_data: ClassVar[dict[str, Any]] = {
         **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {}}
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -215,9 +215,10 @@ class EnhspecDomain(Domain):
         self._derived = _Derived()
 
     def check_consistency(self) -> None:
-        """Warn about duplicates, unknown IDs in options, cycles and unverified requirements."""
+        """Warn about what the checks over the whole project find (policies included)."""
         queries = [query for queries in self.collections.values() for query in queries]
-        problems = find_problems(self.catalog, self.cfg, self._where, queries)
+        problems = find_problems(self.catalog, self.cfg, self._where, queries,
+                                 self.data["sections"])
         statuses = self.env.config.enhspec_require_verification
         for problem in [*problems, *verification_problems(self.traces, statuses)]:
             warn(problem.message, problem.subtype, problem.location.warning_location)

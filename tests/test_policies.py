@@ -285,3 +285,14 @@ def test_a_field_is_given_when_its_value_was_kept():
     assert not given(spec, "date") and not given(spec, "approvers")
     # every option of the directive names a field of the record
     assert all(isinstance(given(spec, option), bool) for option in SPEC_OPTIONS)
+
+
+@pytest.mark.parametrize("root", ["i18n", "i18n-myst"])
+def test_a_translated_build_matches_the_sections_as_written(build, root):
+    ext = ext_of(root)
+    policy = {"approved": {"sections": ["Translated", "Übersetzt"]}}
+    project = build(root, confoverrides={"enhspec_policies": policy})
+    assert "<h1>Übersetzt" in project.text("index.html")
+    assert project.warnings() == [
+        f"index.{ext}:{3 if ext == 'md' else 4}: WARNING: ENH-9 is approved: the policy asks "
+        "for section 'Übersetzt' [enhspec.policy]"]

@@ -21,8 +21,8 @@ def titles(document: nodes.Node) -> list[str]:
 
 
 class RecordSections(SphinxTransform):
-    """Keep the section titles of a document that defines a spec in the domain's per-document
-    data (``sections``), cleared and merged with the rest of it."""
+    """Hand the section titles of a document that defines a spec to the domain, which keeps
+    them per document."""
 
     # Before translation (20): a policy names the sections as the sources write them, so
     # a translated build meets the same policies.
@@ -32,4 +32,4 @@ class RecordSections(SphinxTransform):
         domain = cast("EnhspecDomain", self.env.domains["enhspec"])
         docname = self.env.docname
         if any(isinstance(r, Spec) for r in domain.records.get(docname, [])):
-            domain.data["sections"][docname] = titles(self.document)
+            domain.note_sections(docname, titles(self.document))

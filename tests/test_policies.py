@@ -296,3 +296,13 @@ def test_a_translated_build_matches_the_sections_as_written(build, root):
     assert project.warnings() == [
         f"index.{ext}:{3 if ext == 'md' else 4}: WARNING: ENH-9 is approved: the policy asks "
         "for section 'Übersetzt' [enhspec.policy]"]
+
+
+@twins("policies")
+def test_a_changed_policy_applies_to_the_next_build(build, root):
+    first = build(root)
+    src = first.srcdir
+    edit(src / "conf.py", '    "draft": {"stale_after_days": 90},\n', "")
+    again = build(root, srcdir=src, freshenv=False)
+    assert again.warnings() == [w for w in expected(root) if "ENH-8 " not in w
+                                and "ENH-9 " not in w]

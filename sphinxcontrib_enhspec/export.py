@@ -35,7 +35,7 @@ def document(traces: Traces, page_uri: Callable[[str], str], srcdir: str,
     for spec in local(traces.specs):
         counts = traces.counts[spec.id]
         out = exchange.entry(spec, at(spec))
-        out["supersedes"] = [traces.resolve(t, spec.id, "spec") for t in spec.supersedes]
+        out["supersedes"] = list(counts.supersedes)
         out.update(superseded_by=list(counts.superseded_by), requirements_done=counts.done,
                    requirements_total=counts.total, open_risks=counts.open_risks,
                    tasks_done=counts.tasks_done, tasks_total=counts.tasks_total)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import time
 import zlib
 
 import pytest
@@ -91,3 +94,37 @@ def test_edit_add_delete(build, root):
         f"index.{ext}:{any_line}: WARNING: 'any' reference target not found: ENH-017.ER2 "
         "[ref.any]",
     ]
+
+
+def spec_page(ext: str, spec: str, options: str = "") -> str:
+    """An orphan page holding one spec and nothing else."""
+    if ext == "rst":
+        return f":orphan:\n\n{spec}\n=======\n\n.. enhancement-spec:: {spec} Title\n{options}"
+    options = options.replace("   :", ":")
+    return (f"---\norphan: true\n---\n\n# {spec}\n\n"
+            f"```{{enhancement-spec}} {spec} Title\n{options}```\n")
+
+
+@pytest.mark.parametrize("root", ["basic", "basic-myst"])
+def test_a_superseded_spec_added_later_is_linked_from_the_card(build, root):
+    """The card's Supersedes field links a spec that another page defines only later."""
+    ext = "md" if root.endswith("myst") else "rst"
+    src = build(root).srcdir
+    write(src / f"newer.{ext}", spec_page(ext, "ENH-051", "   :supersedes: ENH-050\n"))
+    write(src / f"older.{ext}", spec_page(ext, "ENH-049"))
+    before = build(root, srcdir=src, freshenv=False)
+    assert any("ENH-050" in w and "[enhspec.unresolved]" in w for w in before.warnings())
+    assert "#spec-ENH-050" not in before.text("newer.html")
+    # The superseding page is read no more: only a rewrite can show the new link.
+    past = time.time() - 100
+    os.utime(src / f"newer.{ext}", (past, past))
+
+    write(src / f"older.{ext}", spec_page(ext, "ENH-050"))  # the page exists already
+    after = build(root, srcdir=src, freshenv=False)
+    assert after.warnings() == []
+    log = re.sub(r"\x1b\[[0-9;]*m", "", after.app._status.getvalue())
+    reading = log.split("looking for now-outdated")[-2].split("updating environment")[-1]
+    assert "older" in reading and "newer" not in reading
+    assert 'href="older.html#spec-ENH-050"' in after.text("newer.html")
+    clean = build(root, srcdir=src)
+    assert clean.text("newer.html") == after.text("newer.html")

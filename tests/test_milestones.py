@@ -17,7 +17,7 @@ from test_basic import read_inventory
 from sphinxcontrib_enhspec import query as q
 from sphinxcontrib_enhspec.dates import build_date
 from sphinxcontrib_enhspec.derive.milestones import is_overdue, timeline_rows
-from sphinxcontrib_enhspec.model import Location, Milestone
+from sphinxcontrib_enhspec.model import Location, Milestone, fingerprint
 from sphinxcontrib_enhspec.render import model as m
 from sphinxcontrib_enhspec.render.context import Context
 from sphinxcontrib_enhspec.render.timeline import chart
@@ -194,8 +194,12 @@ def test_the_export(build, root):
     assert list(milestones) == ["ENH-1.MS1", "ENH-1.MS2", "ENH-1.MS3", "ENH-1.MS4",
                                 "ENH-2.MS1", "ENH-2.MS2", "ENH-2.MS3", "ENH-2.MS4",
                                 "ENH-2.MS9"]
+    role = "{ms}`%s`" if root.endswith("-myst") else ":ms:`%s`"
+    text = (f"Follows {role % 'MS1'}; the launch is {role % 'the launch <ENH-2.MS9>'}. "
+            "- [x] Core merged - [ ] Scheduler integration")
     assert milestones["ENH-1.MS2"] | {"line": 0} == {
         "type": "milestone", "id": "ENH-1.MS2", "title": "Feature complete", "spec": "ENH-1",
+        "text": text, "fingerprint": fingerprint("Feature complete", text),
         "start": "2026-02-02", "date": "2026-03-15", "status": "planned", "release": "2.0",
         "order": 2, "overdue": True, "docname": "enh-1", "line": 0, "anchor": "ms-ENH-1.MS2",
         "uri": "enh-1.html#ms-ENH-1.MS2",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_enhspec.model import MigrationStep
+from sphinxcontrib_enhspec.model import Linked, MigrationStep
 
 #: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
 pytestmark = pytest.mark.requirement("ENH-100.ER1")
@@ -56,6 +56,9 @@ def records(project):
             record.location, lineno=0, source=Path(record.location.source).name))
         if isinstance(record, MigrationStep):
             record = replace(record, body_digest="")
+        if isinstance(record, Linked):
+            # The body as written: its markup is each language's own.
+            record = replace(record, text="")
         out[ident] = record
     return out
 

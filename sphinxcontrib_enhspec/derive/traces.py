@@ -45,6 +45,8 @@ class SpecCounts:
     total: int
     open_risks: int
     superseded_by: tuple[str, ...]
+    #: Its ``:supersedes:``, as full IDs where they name a spec (as written where not).
+    supersedes: tuple[str, ...] = ()
     #: (top-level section title, done, total) of its tasks, in the order first met.
     tasks: tuple[tuple[str, int, int], ...] = ()
 
@@ -170,6 +172,7 @@ class Traces:
                 total=len(reqs),
                 open_risks=sum(risk.status == OPEN for risk in self.risks_of.get(spec.id, [])),
                 superseded_by=tuple(self.superseded_by.get(spec.id, ())),
+                supersedes=tuple(self.resolve(t, spec.id, "spec") for t in spec.supersedes),
                 tasks=tuple(self.tasks_of.get(spec.id, ())),
             )
         return out

@@ -69,7 +69,6 @@ class SpecDirective(EnhspecDirective):
             ("Approvers", parts.text(", ".join(approvers))),
             ("Module", parts.text(self.options.get("module", ""))),
             ("Release", parts.text(self.options.get("release", ""))),
-            ("Supersedes", parts.xrefs("spec", supersedes, spec_id, docname)),
             ("Tags", parts.text(", ".join(tags))),
             ("Discussion", parts.url(discussion)),
             ("Resolution", parts.url(resolution)),

@@ -48,8 +48,11 @@ def render(groups: tuple[SpecGroup, ...], query: Query, ctx: Context) -> list[m.
 
 
 def card_counts(row: SpecCounts, ctx: Context) -> m.Fields:
-    """The card's derived fields: superseded-by links, requirement and open-risk counts."""
+    """The card's derived fields: links to the specs it supersedes and that supersede it,
+    requirement, open-risk and task counts (filled at write time, so a spec defined on
+    another page links once that page is read)."""
     return m.Fields((
+        ("Supersedes", ctx.links("spec", row.supersedes)),
         ("Superseded by", ctx.links("spec", row.superseded_by)),
         ("Requirements", (m.Text(f"{row.done}/{row.total} done"),)),
         ("Open risks", (m.Text(str(row.open_risks)),)),

@@ -152,15 +152,14 @@ def _rules(where: str, rules: dict[object, object], problems: list[str]) -> dict
             problems.append(f"{where}[{rule!r}] must be {expected}, not {setting!r}; the rule "
                             "is ignored")
             continue
-        if isinstance(setting, (list, tuple)):
-            unknown = [name for name in setting if rule == "fields" and name not in SPEC_OPTIONS]
+        if rule == "fields" and isinstance(setting, (list, tuple)):
+            unknown = [name for name in setting if name not in SPEC_OPTIONS]
             if unknown:
                 problems.append(f"{where}['fields'] names unknown options "
                                 f"{', '.join(map(repr, unknown))} (allowed: "
                                 f"{', '.join(SPEC_OPTIONS)}); the rule is ignored")
                 continue
-            setting = list(setting)
-        good[rule] = setting
+        good[rule] = list(setting) if isinstance(setting, (list, tuple)) else setting
     return good
 
 

@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .freshness import pages_to_rewrite
     from .i18n import ParkTranslatable, RestoreTranslatable
     from .latex import BreakIdentifiers
+    from .outline import RecordSections
     from .render import to_graphviz, to_html
     from .roles import ROLE_TYPES, BareRole
     from .tasks import FindTasks
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     for role in ROLE_TYPES:
         app.add_role(role, BareRole(role))
+    app.add_transform(RecordSections)
     app.add_transform(FindTasks)
     app.add_transform(CaptureTexts)
     app.add_transform(ParkTranslatable)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .dates import EPOCH_VARIABLE, build_date
-from .settings import EnhspecConfig
+from .model import SPEC_OPTIONS
+from .settings import EnhspecConfig, Policy
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_require_verification": [],
     "enhspec_json_export": True,
     "enhspec_external": {},
+    "enhspec_policies": {},
     "enhspec_warn_overdue": False,
 }
 
@@ -96,8 +98,80 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_require_verification": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_json_export": (lambda v: isinstance(v, bool), "True or False"),
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
+    "enhspec_policies": (lambda v: isinstance(v, dict), "a dict of spec status to rules"),
     "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
+
+
+def _is_days(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+#: Each rule of a lifecycle policy: its check and the words that say what it expects.
+RULES: dict[str, tuple[Callable[[object], bool], str]] = {
+    "fields": (_is_str_list, "a list of enhancement-spec options (strings)"),
+    "sections": (_is_str_list, "a list of section titles (strings)"),
+    "requirements_done": (lambda v: isinstance(v, bool), "True or False"),
+    "tasks_done": (lambda v: isinstance(v, bool), "True or False"),
+    "stale_after_days": (_is_days, "a whole number of days, 0 or more"),
+}
+
+
+def check_policies(value: dict[object, object], statuses: Sequence[str]
+                   ) -> tuple[dict[str, dict[str, object]], list[str]]:
+    """The well-formed rules of ``enhspec_policies`` by status, and what is wrong with the
+    others, which are left out."""
+    known = {status.casefold() for status in statuses}
+    kept: dict[str, dict[str, object]] = {}
+    problems = []
+    for status, rules in value.items():
+        where = f"enhspec_policies[{status!r}]"
+        if not isinstance(status, str) or status.casefold() not in known:
+            problems.append(f"enhspec_policies names unknown spec status {status!r} (allowed: "
+                            f"{', '.join(statuses)}); its rules are ignored")
+        elif status.casefold() in {s.casefold() for s in kept}:
+            problems.append(f"enhspec_policies names spec status {status!r} twice; the "
+                            "second one's rules are ignored")
+        elif not isinstance(rules, dict):
+            problems.append(f"{where} must be a dict of rule name to value, not {rules!r}; its "
+                            "rules are ignored")
+        else:
+            kept[status] = _rules(where, rules, problems)
+    return kept, problems
+
+
+def _rules(where: str, rules: dict[object, object], problems: list[str]) -> dict[str, object]:
+    """The well-formed rules of one status; a message in `problems` for each other one."""
+    good: dict[str, object] = {}
+    for rule, setting in rules.items():
+        if not isinstance(rule, str) or rule not in RULES:
+            problems.append(f"{where} has unknown rule {rule!r} (allowed: {', '.join(RULES)}); "
+                            "it is ignored")
+            continue
+        check, expected = RULES[rule]
+        if not check(setting):
+            problems.append(f"{where}[{rule!r}] must be {expected}, not {setting!r}; the rule "
+                            "is ignored")
+            continue
+        if rule == "fields" and isinstance(setting, (list, tuple)):
+            unknown = [name for name in setting if name not in SPEC_OPTIONS]
+            if unknown:
+                problems.append(f"{where}['fields'] names unknown options "
+                                f"{', '.join(map(repr, unknown))} (allowed: "
+                                f"{', '.join(SPEC_OPTIONS)}); the rule is ignored")
+                continue
+        good[rule] = list(setting) if isinstance(setting, (list, tuple)) else setting
+    return good
+
+
+def policies(value: dict[str, dict[str, Any]]) -> dict[str, Policy]:
+    """Checked ``enhspec_policies`` as typed values, by case-folded status."""
+    return {status.casefold(): Policy(
+        fields=tuple(rules.get("fields", ())), sections=tuple(rules.get("sections", ())),
+        requirements_done=rules.get("requirements_done", False),
+        tasks_done=rules.get("tasks_done", False),
+        stale_after_days=rules.get("stale_after_days"),
+    ) for status, rules in value.items()}
 
 
 def types_of(name: str) -> frozenset[type]:
@@ -137,6 +211,11 @@ def validate(app: Sphinx, config: Config) -> None:
         config.enhspec_require_verification = [
             s for s in config.enhspec_require_verification if s.lower() in statuses
         ]
+    config.enhspec_policies, problems = check_policies(config.enhspec_policies,
+                                                       config.enhspec_spec_statuses)
+    for problem in problems:
+        warn("%s", Subtype.CONFIG, _setting_location(conf_py, lines, "enhspec_policies"),
+             problem)
     epoch = os.environ.get(EPOCH_VARIABLE)
     if build_date(epoch)[1]:
         warn("%s must be a whole number of seconds since 1970-01-01 UTC, not %r; using "
@@ -160,6 +239,7 @@ def read(config: Config) -> EnhspecConfig:
         warn_overdue=config.enhspec_warn_overdue,
         build_date=build_date(os.environ.get(EPOCH_VARIABLE))[0],
         graphviz=dot_program(config) is not None,
+        policies=policies(config.enhspec_policies),
     )
 
 

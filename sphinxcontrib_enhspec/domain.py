@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .settings import EnhspecConfig
 
 #: Domain data kept per document.
-PER_DOC = ("records", "collections", "fills", "texts", "external_uses")
+PER_DOC = ("records", "collections", "fills", "texts", "external_uses", "sections")
 
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
 
@@ -72,10 +72,10 @@ class EnhspecDomain(Domain):
     roles: ClassVar[dict[str, EnhspecXRefRole]] = {  # type: ignore[assignment]
         role: EnhspecXRefRole() for role in ROLE_TYPES}
     #: Per document (`PER_DOC`): records in document order, collections, blocks filled at
-    #: write time, parsed texts, projects linked to; and what each page last showed.
+    #: write time, parsed texts, projects linked to, section titles; what each page showed.
     initial_data: ClassVar[dict[str, Any]] = {
         **{key: {} for key in PER_DOC}, "fingerprints": {}, "external_digests": {}}
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -103,8 +103,7 @@ class EnhspecDomain(Domain):
 
     @property
     def fills(self) -> dict[str, list[tuple[str, str]]]:
-        """(object type, ID) of the blocks on each document filled at write time (card counts,
-        tests)."""
+        """(object type, ID) of each document's blocks filled at write time (cards, tests)."""
         return cast("dict[str, list[tuple[str, str]]]", self.data["fills"])
 
     @cached_property
@@ -183,6 +182,10 @@ class EnhspecDomain(Domain):
         self.data["texts"][docname] = texts
         self._derived = _Derived()
 
+    def note_sections(self, docname: str, titles: list[str]) -> None:
+        """Keep the section titles of `docname`, a spec's document, for the policies."""
+        self.data["sections"][docname] = titles
+
     def remember_shown(self, digests: dict[str, str]) -> list[str]:
         """Keep what each page now shows (page -> digest); the pages whose digest changed."""
         kept: dict[str, str] = self.data["fingerprints"]
@@ -215,9 +218,9 @@ class EnhspecDomain(Domain):
         self._derived = _Derived()
 
     def check_consistency(self) -> None:
-        """Warn about duplicates, unknown IDs in options, cycles and unverified requirements."""
-        queries = [query for queries in self.collections.values() for query in queries]
-        problems = find_problems(self.catalog, self.cfg, self._where, queries)
+        """Warn about what the checks over the whole project find (policies included)."""
+        placed = [query for queries in self.collections.values() for query in queries]
+        problems = find_problems(self.catalog, self.cfg, self._where, placed, self.data["sections"])
         statuses = self.env.config.enhspec_require_verification
         for problem in [*problems, *verification_problems(self.traces, statuses)]:
             warn(problem.message, problem.subtype, problem.location.warning_location)
@@ -252,9 +255,8 @@ class EnhspecDomain(Domain):
                      target: str, node: pending_xref, contnode: Element
                      ) -> nodes.reference | None:
         """Resolve a role to the object of its type, the current spec's first."""
-        record = self.catalog.lookup(
-            candidates(target, node.get(CURRENT_SPEC, ""), self.cfg), ROLE_TYPES.get(typ)
-        )
+        record = self.catalog.lookup(candidates(target, node.get(CURRENT_SPEC, ""), self.cfg),
+                                     ROLE_TYPES.get(typ))
         if record is None:
             return None
         return self._refnode(builder, fromdocname, record, node, contnode)

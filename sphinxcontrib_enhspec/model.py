@@ -21,6 +21,9 @@ DONE = "done"
 DROPPED = "dropped"
 #: The risk status that counts as open on cards and in the spec index.
 OPEN = "open"
+#: The options of ``enhancement-spec``.
+SPEC_OPTIONS = ("version", "date", "status", "author", "module", "release", "supersedes",
+                "tags", "reviewers", "approvers", "discussion", "resolution")
 MILESTONE_STATUSES = ("planned", "done", "cancelled")
 #: The milestone status that can fall overdue.
 PLANNED = "planned"

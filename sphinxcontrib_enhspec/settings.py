@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 #: The kind of a requirement whose ID prefix names no kind.
 DEFAULT_KIND = "requirement"
 #: The kind the default settings give ``CR``; the migration guide lists these requirements.
 COMPATIBILITY_KIND = "compatibility"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The rules a spec of one status must meet (``enhspec_policies``)."""
+
+    #: Options of ``enhancement-spec`` the spec must give.
+    fields: tuple[str, ...] = ()
+    #: Section titles its document must have (matched case-insensitively, at any level).
+    sections: tuple[str, ...] = ()
+    #: Whether every requirement of the spec must be done or dropped.
+    requirements_done: bool = False
+    #: Whether every task of the spec must be done.
+    tasks_done: bool = False
+    #: How many days before the build's date the spec's ``:date:`` may be; None: any.
+    stale_after_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,8 @@ class EnhspecConfig:
     #: Whether Graphviz's ``dot`` program was found: trace graphs are drawn, else their
     #: DOT source is shown.
     graphviz: bool = True
+    #: The rules of each spec status (case-folded), from ``enhspec_policies``.
+    policies: dict[str, Policy] = field(default_factory=dict)
 
     @property
     def kind_names(self) -> tuple[str, ...]:

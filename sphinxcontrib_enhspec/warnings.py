@@ -44,9 +44,12 @@ class Subtype(str, Enum):
     """A setting has the wrong type or shape; its default is used."""
     DEPRECATION = "deprecation"
     """A removal without an earlier deprecation, or in another release than promised."""
+    POLICY = "policy"
+    """A spec breaks a rule that ``enhspec_policies`` sets for its status."""
     OVERDUE = "overdue"
-    """Work past its date (with ``enhspec_warn_overdue``): a deprecation whose removal
-    release the project has reached."""
+    """Work past its date: a spec older than its policy's ``stale_after_days``; with
+    ``enhspec_warn_overdue``, a planned milestone past its date and a deprecation whose
+    removal release the project has reached."""
 
 
 def warn(message: str, subtype: Subtype, location: WarningLocation, *args: object) -> None:

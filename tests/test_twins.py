@@ -38,6 +38,7 @@ ROOTS = {
     "tasks": ["index", "enh-1", "notes", "specs"],
     "roles-in-texts": ["index"],
     "milestones": ["index", "enh-1", "enh-2", "plan"],
+    "policies": ["index", *(f"enh-{i}" for i in range(1, 7)), "drafts", "notes"],
 }
 
 

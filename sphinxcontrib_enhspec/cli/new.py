@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..config import DEFAULTS
+from .numbering import next_id, spec_ids
 
 API_EXAMPLE = '''class ExistingClass:
     def enhanced_method(self, new_param: Type) -> EnhancedReturnType:
@@ -79,14 +80,22 @@ def render(spec_id: str, title: str, fmt: str, *, author: str, module: str,
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+USAGE = "enhspec new (ID TITLE | --next TITLE) [--format rst|md] [--dir DIR] [options]"
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``enhspec new ID TITLE [--format rst|md] [--dir DIR]`` to the command line."""
-    new = commands.add_parser("new", help="write a new enhancement spec from the template")
-    new.add_argument("id", help="the spec's ID, e.g. ENH-043")
-    new.add_argument("title", help="the spec's title")
+    """Add ``enhspec new (ID | --next) TITLE [--format rst|md] [--dir DIR]`` to the command
+    line."""
+    new = commands.add_parser("new", help="write a new enhancement spec from the template",
+                              usage=USAGE)
+    new.add_argument("id", nargs="?", help="the spec's ID, e.g. ENH-043")
+    new.add_argument("title", nargs="?", help="the spec's title")
+    new.add_argument("--next", action="store_true",
+                     help="take the next free ID after the highest of the specs under --dir")
     new.add_argument("--format", choices=("rst", "md"), default="rst",
                      help="reStructuredText (default) or MyST Markdown")
-    new.add_argument("--dir", type=Path, default=Path("."), help="where to write the file")
+    new.add_argument("--dir", type=Path, default=Path("."),
+                     help="where to write the file (and, with --next, the sources to read)")
     new.add_argument("--author", default="[Name]", help="the spec's author")
     new.add_argument("--module", default="module", help="the module the spec changes")
     new.add_argument("--id-pattern", default=DEFAULTS["enhspec_spec_id_pattern"],
@@ -94,8 +103,33 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     new.set_defaults(run=run)
 
 
+def chosen_id(args: argparse.Namespace) -> tuple[str, str] | str:
+    """The spec's ID and title as given, or with ``--next`` the next free ID; else the
+    reason they cannot be had."""
+    if not args.next:
+        if args.title is None:
+            return "new needs an ID and a title, or --next and a title"
+        return args.id, args.title
+    if args.title is not None:
+        return f"--next chooses the ID itself; give a title only, not {args.id!r} as well"
+    if args.id is None:
+        return "new --next needs a title"
+    if args.dir.exists() and not args.dir.is_dir():
+        return f"--dir {args.dir} is not a folder"
+    try:
+        return next_id(spec_ids(args.dir)), args.id
+    except OSError as error:
+        return f"cannot read the sources under {args.dir}: {error}"
+
+
 def run(args: argparse.Namespace) -> int:
-    """Write the spec; 0 on success, 1 when nothing could be written."""
+    """Write the spec; 0 on success, 1 when nothing could be written, 2 on unusable
+    arguments."""
+    chosen = chosen_id(args)
+    if isinstance(chosen, str):
+        print(f"enhspec: {chosen}", file=sys.stderr)
+        return 2
+    args.id, args.title = chosen
     if not re.search(args.id_pattern, args.id):
         print(f"enhspec: {args.id!r} does not match the spec ID pattern {args.id_pattern!r}",
               file=sys.stderr)

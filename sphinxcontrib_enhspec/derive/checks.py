@@ -1,9 +1,9 @@
 """Project-wide checks after reading: duplicates, dangling option links, dependency cycles,
-and the verification gate."""
+lifecycle policies, and the verification gate."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..ids import candidates
@@ -28,6 +28,7 @@ from .catalog import Catalog
 from .deprecations import deprecations
 from .deprecations import problems as deprecation_problems
 from .milestones import overdue
+from .policies import breaches
 from .traces import Traces
 
 
@@ -48,12 +49,15 @@ Where = Callable[[Location], str]
 
 
 def find_problems(
-    catalog: Catalog, cfg: EnhspecConfig, where: Where, queries: Sequence[Query] = ()
+    catalog: Catalog, cfg: EnhspecConfig, where: Where, queries: Sequence[Query] = (),
+    sections: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Problem]:
-    """Every consistency problem of the project, in a stable order."""
+    """Every consistency problem of the project, in a stable order; `sections` holds the
+    section titles of each document that defines a spec, for the policies."""
     problems = [*_duplicates(catalog, where), *_dangling(catalog, cfg), *_cycles(catalog, cfg),
                 *_collections(catalog, queries), *_deprecations(catalog, cfg),
-                *_milestones(catalog, cfg)]
+                *_milestones(catalog, cfg),
+                *(Problem(*breach) for breach in breaches(catalog, cfg, sections or {}))]
     return sorted(problems, key=lambda p: (p.location, p.subtype.value, p.message))
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from ..dates import parse_date
 from ..ids import IdError, check_spec_id, split_argument
-from ..model import Spec
+from ..model import SPEC_OPTIONS, Spec
 from ..nodes import CURRENT_SPEC, card_counts
 from ..render import parts
 from ..warnings import Subtype
@@ -21,10 +21,7 @@ if TYPE_CHECKING:
 class SpecDirective(EnhspecDirective):
     """``.. enhancement-spec:: ENH-042 Title``."""
 
-    option_spec: ClassVar[OptionSpec] = option_spec(
-        "version", "date", "status", "author", "module", "release", "supersedes", "tags",
-        "reviewers", "approvers", "discussion", "resolution",
-    )
+    option_spec: ClassVar[OptionSpec] = option_spec(*SPEC_OPTIONS)
 
     def run(self) -> list[Node]:
         """Render the card, record the spec and make it current."""

@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_require_verification": [],
     "enhspec_json_export": True,
     "enhspec_external": {},
+    "enhspec_baselines": {},
     "enhspec_warn_overdue": False,
 }
 
@@ -44,7 +45,7 @@ def _is_nonempty_str_list(value: object) -> bool:
     return _is_str_list(value) and len(value) > 0  # type: ignore[arg-type]
 
 
-def _is_kinds(value: object) -> bool:
+def _is_str_dict(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
     )
@@ -81,7 +82,7 @@ def _is_external(value: object) -> bool:
 CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_spec_statuses": (_is_nonempty_str_list, "a non-empty list of strings"),
     "enhspec_requirement_statuses": (_is_nonempty_str_list, "a non-empty list of strings"),
-    "enhspec_requirement_kinds": (_is_kinds, "a dict of ID prefix to kind name (strings)"),
+    "enhspec_requirement_kinds": (_is_str_dict, "a dict of ID prefix to kind name (strings)"),
     "enhspec_risk_categories": (_is_nonempty_str_list, "a non-empty list of strings"),
     "enhspec_levels": (_is_nonempty_str_list, "a non-empty list of strings, low to high"),
     "enhspec_id_separator": (
@@ -95,6 +96,7 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_require_verification": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_json_export": (lambda v: isinstance(v, bool), "True or False"),
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
+    "enhspec_baselines": (_is_str_dict, "a dict of name to the path of an earlier export"),
     "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
 
@@ -114,6 +116,13 @@ def _setting_location(conf_py: Path, lines: list[str], name: str) -> str:
     assignment = re.compile(rf"^{re.escape(name)}\s*(:[^=]*)?=")
     lineno = next((i for i, line in enumerate(lines, 1) if assignment.match(line)), 1)
     return f"{conf_py}:{lineno}"
+
+
+def setting_location(confdir: str | Path, name: str) -> str:
+    """``conf.py:<line>`` of the assignment to setting `name`."""
+    conf_py = Path(confdir, "conf.py")
+    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
+    return _setting_location(conf_py, lines, name)
 
 
 def validate(app: Sphinx, config: Config) -> None:

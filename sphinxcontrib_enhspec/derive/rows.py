@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import query as q
 from ..ids import natural_key
 from ..model import PRIORITIES, Requirement, Risk, Spec, is_done
 from ..versions import release_key
 from . import milestones, releases
+from .since import Against, marks, shown
 from .traces import SpecCounts, Traces
 from .verification import Verification
 
@@ -22,6 +23,8 @@ class MatrixRow:
     depends: tuple[str, ...]
     risks: tuple[str, ...]
     tests: Verification
+    #: ``added`` or ``changed`` since the baseline of the matrix's ``:since:``, else ''.
+    since: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,14 @@ ROWS: dict[str, Callable[[Traces, q.Query], object]] = {
 }
 
 
-def rows(traces: Traces, query: q.Query) -> object:
-    """The plain values a collection shows."""
-    return ROWS[query.kind](traces, query)
+def rows(traces: Traces, query: q.Query, against: Against | None = None) -> object:
+    """The plain values a collection shows; `against` is the comparison its ``:since:``
+    names."""
+    if query.kind == q.CHANGES:
+        return shown(against, query, traces.release_of)
+    found = ROWS[query.kind](traces, query)
+    if isinstance(found, Matrix) and against is not None:
+        mark = marks(against)
+        found = replace(found, rows=tuple(replace(row, since=mark.get(row.req.id, ""))
+                                          for row in found.rows))
+    return found

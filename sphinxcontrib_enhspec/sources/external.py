@@ -7,10 +7,12 @@ import json
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
-from ..exchange import FILENAME, LISTS, READABLE_VERSIONS, ExchangeError, record
+from ..exchange import FILENAME, LISTS, READABLE_VERSIONS, ExchangeError, LinkedType, record
 from ..model import LinkedRecord, Location
 
 TIMEOUT = 30
@@ -48,6 +50,18 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
                 raw = stream.read()
     except (OSError, urllib.error.URLError, ValueError) as error:
         raise ExternalError(f"cannot be read: {error}") from error
+    records: list[LinkedRecord] = []
+    for cls, entry in entries(parse(raw)):
+        uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
+        try:
+            records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))
+        except ExchangeError as error:
+            raise ExternalError(str(error)) from error
+    return External(name, tuple(records), hashlib.sha256(raw).hexdigest())
+
+
+def parse(raw: bytes) -> dict[str, Any]:
+    """The data of an export's bytes, when it is JSON of a schema version this package reads."""
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
@@ -55,18 +69,17 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
     if not isinstance(data, dict) or data.get("schema_version") not in READABLE_VERSIONS:
         raise ExternalError("is not an enhspec export of schema version "
                             + " or ".join(map(str, READABLE_VERSIONS)))
-    records: list[LinkedRecord] = []
+    return data
+
+
+def entries(data: dict[str, Any]) -> Iterator[tuple[LinkedType, Any]]:
+    """Each entry of an export's lists of objects, with the record type it describes."""
     for key, cls in LISTS.items():
-        entries = data.get(key, [])
-        if not isinstance(entries, list):
+        listed = data.get(key, [])
+        if not isinstance(listed, list):
             raise ExternalError(f"has no list of {key}")
-        for entry in entries:
-            uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
-            try:
-                records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))
-            except ExchangeError as error:
-                raise ExternalError(str(error)) from error
-    return External(name, tuple(records), hashlib.sha256(raw).hexdigest())
+        for entry in listed:
+            yield cls, entry
 
 
 @dataclass(frozen=True)

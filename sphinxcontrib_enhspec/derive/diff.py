@@ -167,9 +167,15 @@ def _fields(old: Obj, new: Obj) -> tuple[FieldChange, ...]:
     """The fields both have whose values differ, and the type when it differs."""
     before = dict(old.fields)
     out = [FieldChange("type", old.type, new.type)] if old.type != new.type else []
-    out += [FieldChange(name, before[name], now) for name, now in new.fields
-            if name in before and before[name] != now]
+    out += sorted((FieldChange(name, before[name], now) for name, now in new.fields
+                   if name in before and before[name] != now), key=_field_order)
     return tuple(out)
+
+
+def _field_order(change: FieldChange) -> tuple[int, str]:
+    """Title and status first, then the other fields by name."""
+    first = ("title", "status")
+    return (first.index(change.name) if change.name in first else len(first), change.name)
 
 
 def transitions(changed: Iterable[Changed]) -> tuple[Transition, ...]:

@@ -34,6 +34,8 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
     done: int
     verified: int
+    #: Why the baseline of ``:since:`` cannot be compared with ('' when it can).
+    problem: str = ""
 
 
 def matrix(traces: Traces, query: q.Query) -> Matrix:
@@ -148,5 +150,5 @@ def rows(traces: Traces, query: q.Query, against: Against | None = None) -> obje
     if isinstance(found, Matrix) and against is not None:
         mark = marks(against)
         found = replace(found, rows=tuple(replace(row, since=mark.get(row.req.id, ""))
-                                          for row in found.rows))
+                                          for row in found.rows), problem=against.problem)
     return found

@@ -10,7 +10,7 @@ from .. import query as q
 from ..derive.milestones import is_overdue
 from ..model import Milestone
 from ..roles import ROLE_TYPES
-from . import changes, matrix, migration, risks, specs, timeline
+from . import changes, matrix, migration, risks, since, specs, timeline
 from .context import Context, verified_by
 from .model import Block, Fields, Item, Link
 
@@ -33,6 +33,7 @@ RENDERERS: dict[str, Callable[[Any, q.Query, Context], list[Block]]] = {
     q.API_CHANGES: changes.render_api_changes,
     q.DEPRECATION_TIMELINE: changes.render_timeline,
     q.TIMELINE: timeline.render,
+    q.CHANGES: since.render,
 }
 
 

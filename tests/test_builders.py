@@ -15,7 +15,7 @@ EPUB = {"version": "1.0", "copyright": "2026, the authors", "project": "Specs"}
 
 
 @pytest.mark.parametrize("root", ["basic", "basic-myst", "collections", "collections-myst", "tasks",
-                                  "tasks-myst"])
+                                  "tasks-myst", "changes", "changes-myst"])
 @pytest.mark.parametrize("builder", [
     "html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "gettext",
     "json", "xml", "linkcheck", "dummy",

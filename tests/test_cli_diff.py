@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -87,8 +88,8 @@ def test_spec_filter_and_fail_on(exports, capsys):
 
 
 def test_fails_on_a_conflict(exports, tmp_path, capsys):
-    old, new = exports
-    data = json.loads(open(new, encoding="utf-8").read())
+    _, new = exports
+    data = json.loads(Path(new).read_text(encoding="utf-8"))
     other = next(r for r in data["requirements"] if r["id"] == "ENH-1.PR1")
     other.update(docname="enh-3", title="Export streams to stdout")
     branch = tmp_path / "branch.json"

@@ -30,7 +30,7 @@ EARLIER = [
     ("enh-1", "ER1 Export runs in parallel workers\n", "ER1 Export runs in parallel\n"),
     ("enh-1", ":status: done", ":status: open"),
     # CR1's body said less.
-    ("enh-1", "is still read.", "is read."),
+    ("enh-1", "are still read.", "are read."),
 ]
 #: PR1 was not written yet; a risk R2 was (added at the end of enh-1).
 PR1 = {"rst": ".. requirement:: PR1", "md": "```{requirement} PR1"}

@@ -23,7 +23,7 @@ Changed:
   spec ENH-1: Parallel export
     status: proposed \u2192 approved
   requirement ENH-1.CR1: Old settings still work
-    text: ``export.threads`` is read. \u2192 ``export.threads`` is still read.
+    text: Old settings are read. \u2192 Old settings are still read.
   requirement ENH-1.ER1: Export runs in parallel workers
     title: Export runs in parallel \u2192 Export runs in parallel workers
     status: open \u2192 done

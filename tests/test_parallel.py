@@ -42,7 +42,7 @@ def test_parallel_build_equals_serial(build, root):
     assert pages(serial) == pages(parallel)
 
 
-@pytest.mark.parametrize("root", ["collections", "collections-myst"])
+@pytest.mark.parametrize("root", ["collections", "collections-myst", "changes", "changes-myst"])
 def test_parallel_collections_equal_serial(build, root):
     serial = build(root)
     parallel = build(root, parallel=2)

@@ -162,3 +162,33 @@ def test_since_naming_no_baseline_warns_with_the_names(build, root):
     assert missing.warnings() == [
         f"review.{ext}:{line}: WARNING: changes: :since: is required: name one of "
         "enhspec_baselines (1.0) [enhspec.invalid_value]"]
+
+
+def test_baselines_of_the_wrong_shape_are_a_config_warning(build):
+    project = build("changes", confoverrides={"enhspec_baselines": {"1.0": 3}})
+    assert project.warnings() == [
+        "conf.py:3: WARNING: enhspec_baselines must be a dict of name to the path of an "
+        "earlier export, not {'1.0': 3}; using the default [enhspec.config]",
+        "review.rst:4: WARNING: changes: :since: '1.0' is not one of enhspec_baselines "
+        "(none are set) [enhspec.invalid_value]",
+        "review.rst:10: WARNING: traceability-matrix: :since: '1.0' is not one of "
+        "enhspec_baselines (none are set) [enhspec.invalid_value]",
+    ]
+
+
+def test_one_id_for_two_objects_is_a_conflict(build):
+    project = build("changes")
+    baseline = project.srcdir / "baselines" / "enhspec-1.0.json"
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    [er1] = [r for r in data["requirements"] if r["id"] == "ENH-2.ER1"]
+    er1.update(docname="enh-9", title="Export resumes after a crash")
+    write(baseline, json.dumps(data))
+    rebuilt = build("changes", srcdir=project.srcdir, freshenv=False)
+    assert rebuilt.tables("review", "changes-conflicts") == [[
+        ["ID", "Baseline", "Now"],
+        ["ENH-2.ER1", "enh-9 Export resumes after a crash",
+         "enh-2 Export writes only what changed"],
+    ]]
+    assert paragraphs(rebuilt.text("review.html"), "enhspec-summary")[0] == \
+        "Since 1.0: 1 added, 1 removed, 3 changed, 1 conflict."
+    assert rebuilt.warnings() == []

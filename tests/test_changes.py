@@ -63,7 +63,7 @@ def test_changes_in_text_and_every_builder_model(build, root):
     assert "Status: 1 spec proposed \u2192 approved, 1 requirement open \u2192 done." in text
     assert "| *ENH-1.PR1*    | requirement  |" in text
     assert "| Since 1.0    |" in text
-    latex = build(root, "latex").text("projectnamenotset.tex")
+    latex = build(root, "latex", confoverrides={"project": "Changes"}).text("changes.tex")
     assert r"Since 1.0: 1 added, 1 removed, 3 changed." in latex
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fuzzing import search
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,11 +118,13 @@ def state(rows: list[tuple[str, str, str, str, str]]) -> dict[str, object]:
     return export(*(req(i, title=t, status=s, docname=d, text=x) for i, t, s, d, x in rows))
 
 
+@search(200)
 @given(ENTRIES)
 def test_a_state_compared_with_itself_is_empty(rows):
     assert compare(state(rows), state(rows)).empty
 
 
+@search(200)
 @given(ENTRIES, ENTRIES)
 def test_swapping_the_states_swaps_added_and_removed(first, second):
     forth, back = compare(state(first), state(second)), compare(state(second), state(first))

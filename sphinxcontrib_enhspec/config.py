@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_json_export": True,
     "enhspec_external": {},
     "enhspec_policies": {},
+    "enhspec_baselines": {},
     "enhspec_warn_overdue": False,
 }
 
@@ -47,7 +48,7 @@ def _is_nonempty_str_list(value: object) -> bool:
     return _is_str_list(value) and len(value) > 0  # type: ignore[arg-type]
 
 
-def _is_kinds(value: object) -> bool:
+def _is_str_dict(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()
     )
@@ -84,7 +85,7 @@ def _is_external(value: object) -> bool:
 CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_spec_statuses": (_is_nonempty_str_list, "a non-empty list of strings"),
     "enhspec_requirement_statuses": (_is_nonempty_str_list, "a non-empty list of strings"),
-    "enhspec_requirement_kinds": (_is_kinds, "a dict of ID prefix to kind name (strings)"),
+    "enhspec_requirement_kinds": (_is_str_dict, "a dict of ID prefix to kind name (strings)"),
     "enhspec_risk_categories": (_is_nonempty_str_list, "a non-empty list of strings"),
     "enhspec_levels": (_is_nonempty_str_list, "a non-empty list of strings, low to high"),
     "enhspec_id_separator": (
@@ -99,6 +100,7 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_json_export": (lambda v: isinstance(v, bool), "True or False"),
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
     "enhspec_policies": (lambda v: isinstance(v, dict), "a dict of spec status to rules"),
+    "enhspec_baselines": (_is_str_dict, "a dict of name to the path of an earlier export"),
     "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
 
@@ -191,6 +193,13 @@ def _setting_location(conf_py: Path, lines: list[str], name: str) -> str:
     return f"{conf_py}:{lineno}"
 
 
+def setting_location(confdir: str | os.PathLike[str], name: str) -> str:
+    """``conf.py:<line>`` of the assignment to setting `name`."""
+    conf_py = Path(confdir, "conf.py")
+    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
+    return _setting_location(conf_py, lines, name)
+
+
 def validate(app: Sphinx, config: Config) -> None:
     """Replace each ill-formed setting by its default, with one ``config`` warning each."""
     conf_py = Path(app.confdir, "conf.py")
@@ -251,9 +260,6 @@ def dot_program(config: Config) -> str | None:
 
 def warn_missing_dot(confdir: str | os.PathLike[str], config: Config) -> None:
     """The one warning of a build whose trace graphs cannot be drawn."""
-    conf_py = Path(confdir, "conf.py")
-    lines = conf_py.read_text(encoding="utf-8").splitlines() if conf_py.is_file() else []
     warn("graphviz_dot: the program %r is not found, so trace graphs show their DOT source; "
          "install Graphviz or set graphviz_dot to its dot program", Subtype.CONFIG,
-         _setting_location(conf_py, lines, "graphviz_dot"),
-         getattr(config, "graphviz_dot", ""))
+         setting_location(confdir, "graphviz_dot"), getattr(config, "graphviz_dot", ""))

@@ -13,14 +13,15 @@ from sphinx.locale import _
 
 from . import config
 from .derive.catalog import Catalog, build_catalog
-from .derive.checks import find_problems, unknown_markers, verification_problems
+from .derive.checks import find_problems, verification_problems
 from .derive.rows import rows
+from .derive.since import against
 from .derive.traces import Traces
 from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
 from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
-from .sources import junit
+from .sources import baseline, junit
 from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
@@ -138,8 +139,16 @@ class EnhspecDomain(Domain):
         return self._derived.traces
 
     def rows(self, query: Query) -> object:
-        """What a collection shows, derived once for freshness, the page and any copy."""
-        return self.derived(("rows", query), lambda: rows(self.traces, query))
+        """What a collection shows, derived once for freshness, the page and any copy; the
+        comparison with a baseline (``:since:``) is made once per baseline."""
+        since = self.derived(("since", query.since),
+                             lambda: against(query.since, self.baselines[0], self.traces))
+        return self.derived(("rows", query), lambda: rows(self.traces, query, since))
+
+    @cached_property
+    def baselines(self) -> tuple[dict[str, baseline.Read], list[baseline.BaselineProblem]]:
+        """Each baseline's data or why it is unusable, and the problems; read once per build."""
+        return baseline.read_all(self.env.config.enhspec_baselines, str(self.app.confdir))
 
     def derived(self, key: Hashable, make: Callable[[], T]) -> T:
         """A value made from the records by `make`, once until they change."""
@@ -224,15 +233,6 @@ class EnhspecDomain(Domain):
         statuses = self.env.config.enhspec_require_verification
         for problem in [*problems, *verification_problems(self.traces, statuses)]:
             warn(problem.message, problem.subtype, problem.location.warning_location)
-
-    def report_results(self) -> None:
-        """Warn about unusable results files and markers naming no requirement."""
-        for problem in self.results.problems:
-            warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
-                 os.path.relpath(problem.path, self.env.srcdir), problem.message)
-        for path, test, req in unknown_markers(self.results.cases, self.catalog):
-            warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:",
-                 test, req)
 
     def _where(self, location: Location) -> str:
         """``path:line`` relative to the source folder, for messages."""

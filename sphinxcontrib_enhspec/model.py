@@ -37,7 +37,8 @@ def fold(text: str) -> str:
 def fingerprint(title: str, text: str) -> str:
     """The fingerprint of an object of this title and body (16 hex digits)."""
     folded = f"{fold(title)}\n{fold(text)}"
-    return hashlib.sha256(folded.encode()).hexdigest()[:16]
+    # A lone surrogate (from a lossy decoding) must not stop the build.
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def is_done(status: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import (
@@ -25,6 +25,7 @@ API_CHANGES = "api-changes"
 DEPRECATION_TIMELINE = "deprecation-timeline"
 TIMELINE = "timeline"
 TRACE_GRAPH = "trace-graph"
+CHANGES = "changes"
 
 FILTERS = ("spec", "status", "kind", "category", "tags", "release")
 #: The filters that make sense for each collection's rows.
@@ -38,6 +39,7 @@ APPLICABLE = {
     DEPRECATION_TIMELINE: ("spec",),
     TIMELINE: ("spec", "status", "release"),
     TRACE_GRAPH: FILTERS,
+    CHANGES: FILTERS,
 }
 MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
                   "verified-by", "implemented-by", "risks", "tags")
@@ -74,6 +76,8 @@ class Query:
     #: A trace graph's layout (one of `DIRECTIONS`), and whether it draws the tests.
     direction: str = DIRECTIONS[0]
     tests: bool = False
+    #: The baseline (a name of ``enhspec_baselines``) to compare with.
+    since: str = ""
 
     def values(self, name: str) -> tuple[str, ...]:
         """The values of filter `name` (empty when not given)."""
@@ -94,13 +98,13 @@ Filterable = Spec | Requirement | Risk | MigrationStep | Milestone | ConfigChang
 def matches(query: Query, record: Filterable, release: str) -> bool:
     """Whether `record` (whose effective release is `release`) passes every filter."""
     spec = record.id if isinstance(record, Spec) else record.spec
-    status = getattr(record, "status", "")
-    return (
-        _hit(query.values("spec"), [spec])
-        and _hit(query.values("status"), [status])
-        and _hit(query.values("kind"), [getattr(record, "kind", "")])
-        and _hit(query.values("category"), [getattr(record, "category", "")])
-        and _hit(query.values("tags"), getattr(record, "tags", ()))
-        and _hit(query.values("release"), [release])
-        and _hit(query.actions, [getattr(record, "action", "")])
-    )
+    return matches_values(query, {
+        "spec": [spec], "status": [getattr(record, "status", "")],
+        "kind": [getattr(record, "kind", "")], "category": [getattr(record, "category", "")],
+        "tags": getattr(record, "tags", ()), "release": [release],
+    }) and _hit(query.actions, [getattr(record, "action", "")])
+
+
+def matches_values(query: Query, values: Mapping[str, Iterable[str]]) -> bool:
+    """Whether an object whose values for each filter are `values` passes every filter."""
+    return all(_hit(query.values(name), values.get(name, ())) for name in FILTERS)

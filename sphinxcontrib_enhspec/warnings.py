@@ -40,6 +40,8 @@ class Subtype(str, Enum):
     """A JUnit results file is missing or malformed."""
     EXTERNAL = "external"
     """Another project's export cannot be read."""
+    BASELINE = "baseline"
+    """A baseline (``enhspec_baselines``) cannot be read as an export."""
     CONFIG = "config"
     """A setting has the wrong type or shape; its default is used."""
     DEPRECATION = "deprecation"

@@ -15,7 +15,8 @@ EPUB = {"version": "1.0", "copyright": "2026, the authors", "project": "Specs"}
 
 
 @pytest.mark.parametrize("root", ["basic", "basic-myst", "collections", "collections-myst", "tasks",
-                                  "tasks-myst", "graph", "graph-myst"])
+                                  "tasks-myst", "graph", "graph-myst", "changes",
+                                  "changes-myst"])
 @pytest.mark.parametrize("builder", [
     "html", "dirhtml", "singlehtml", "latex", "text", "man", "texinfo", "epub", "gettext",
     "json", "xml", "linkcheck", "dummy",

@@ -112,9 +112,9 @@ def test_each_collection_is_derived_once_per_build(build, monkeypatch, root, par
 
     derived: list[object] = []
 
-    def counted(traces, query):
+    def counted(traces, query, against=None):
         derived.append(query)
-        return original(traces, query)
+        return original(traces, query, against)
 
     original = domain.rows
     monkeypatch.setattr(domain, "rows", counted)

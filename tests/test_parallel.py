@@ -42,7 +42,8 @@ def test_parallel_build_equals_serial(build, root):
     assert pages(serial) == pages(parallel)
 
 
-@pytest.mark.parametrize("root", ["collections", "collections-myst", "graph", "graph-myst"])
+@pytest.mark.parametrize("root", ["collections", "collections-myst", "graph", "graph-myst",
+                                  "changes", "changes-myst"])
 def test_parallel_collections_equal_serial(build, root):
     serial = build(root)
     parallel = build(root, parallel=2)

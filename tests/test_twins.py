@@ -39,6 +39,7 @@ ROOTS = {
     "roles-in-texts": ["index"],
     "milestones": ["index", "enh-1", "enh-2", "plan"],
     "policies": ["index", *(f"enh-{i}" for i in range(1, 7)), "drafts", "notes"],
+    "changes": ["index", "enh-1", "enh-2", "review"],
 }
 
 

@@ -15,6 +15,7 @@ PAGES = {
     "escaping": ["index"],
     "verification": ["index"],
     "external": ["index"],
+    "changes": ["review"],
 }
 
 

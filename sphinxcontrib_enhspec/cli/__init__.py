@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ..__about__ import __version__
-from . import new, reqif
+from . import diff, new, reqif
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,6 +16,7 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     new.register(commands)
     reqif.register(commands)
+    diff.register(commands)
     return top
 
 

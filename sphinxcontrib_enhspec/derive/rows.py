@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import query as q
 from ..ids import natural_key
@@ -11,6 +11,7 @@ from ..model import PRIORITIES, Requirement, Risk, Spec, is_done
 from ..versions import release_key
 from . import milestones, releases
 from .graph import trace_graph
+from .since import Against, marks, shown
 from .traces import SpecCounts, Traces
 from .verification import Verification
 
@@ -23,6 +24,8 @@ class MatrixRow:
     depends: tuple[str, ...]
     risks: tuple[str, ...]
     tests: Verification
+    #: ``added`` or ``changed`` since the baseline of the matrix's ``:since:``, else ''.
+    since: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
     done: int
     verified: int
+    #: Why the baseline of ``:since:`` cannot be compared with ('' when it can).
+    problem: str = ""
 
 
 def matrix(traces: Traces, query: q.Query) -> Matrix:
@@ -138,6 +143,14 @@ ROWS: dict[str, Callable[[Traces, q.Query], object]] = {
 }
 
 
-def rows(traces: Traces, query: q.Query) -> object:
-    """The plain values a collection shows."""
-    return ROWS[query.kind](traces, query)
+def rows(traces: Traces, query: q.Query, against: Against | None = None) -> object:
+    """The plain values a collection shows; `against` is the comparison its ``:since:``
+    names."""
+    if query.kind == q.CHANGES:
+        return shown(against, query, traces.release_of)
+    found = ROWS[query.kind](traces, query)
+    if isinstance(found, Matrix) and against is not None:
+        mark = marks(against)
+        found = replace(found, rows=tuple(replace(row, since=mark.get(row.req.id, ""))
+                                          for row in found.rows), problem=against.problem)
+    return found

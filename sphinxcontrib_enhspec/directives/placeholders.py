@@ -54,7 +54,21 @@ class CollectionDirective(EnhspecDirective):
             "kind": cfg.kind_names, "category": cfg.risk_categories,
             "status": statuses.get(self.kind, ()),
         }
+        if self.kind == q.CHANGES and name == "status":
+            return None  # each type of object has statuses of its own
         return lists.get(name)
+
+    def since(self, required: bool = False) -> str:
+        """The baseline named by ``:since:``, when ``enhspec_baselines`` has that name."""
+        value = str(self.options.get("since", "")).strip()
+        names = sorted(self.env.config.enhspec_baselines)
+        if value in names:
+            return value
+        if value or required:
+            said = f"{value!r} is not" if value else "is required: name"
+            self.problem(Subtype.INVALID_VALUE, "%s: :since: %s one of enhspec_baselines (%s)",
+                         self.kind, said, ", ".join(names) or "none are set")
+        return ""
 
     def filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each filter given, with its valid values in their canonical spelling."""
@@ -91,7 +105,8 @@ class MatrixDirective(CollectionDirective):
     """``.. traceability-matrix::``: a row per requirement."""
 
     kind = q.MATRIX
-    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "columns", "sort", "caption")
+    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "columns", "sort", "caption",
+                                                    "since")
 
     def layout(self) -> dict[str, Any]:
         """Columns, sort column and caption."""
@@ -105,6 +120,7 @@ class MatrixDirective(CollectionDirective):
             "columns": columns,
             "sort": match_choice(sort, q.MATRIX_COLUMNS) or "id",
             "caption": self.options.get("caption", ""),
+            "since": self.since(),
         }
 
 
@@ -213,10 +229,21 @@ class TraceGraphDirective(CollectionDirective):
                 "tests": self.flag("tests"), "caption": self.options.get("caption", "")}
 
 
+class ChangesDirective(CollectionDirective):
+    """``.. changes::``: what changed since a baseline."""
+
+    kind = q.CHANGES
+    option_spec: ClassVar[OptionSpec] = option_spec(*q.FILTERS, "since")
+
+    def layout(self) -> dict[str, Any]:
+        """The baseline to compare with."""
+        return {"since": self.since(required=True)}
+
+
 COLLECTIONS = {
     directive.kind: directive
     for directive in (MatrixDirective, SpecIndexDirective, RiskRegisterDirective,
                       ConfigChangesDirective, ApiChangesDirective, MigrationGuideDirective,
                       DeprecationTimelineDirective, TimelineDirective,
-                      TraceGraphDirective)
+                      TraceGraphDirective, ChangesDirective)
 }

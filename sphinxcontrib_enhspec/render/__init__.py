@@ -10,7 +10,7 @@ from .. import query as q
 from ..derive.milestones import is_overdue
 from ..model import Milestone
 from ..roles import ROLE_TYPES
-from . import changes, graph, matrix, migration, risks, specs, timeline
+from . import changes, graph, matrix, migration, risks, since, specs, timeline
 from .context import Context, verified_by
 from .model import Block, Fields, Item, Link
 
@@ -34,6 +34,7 @@ RENDERERS: dict[str, Callable[[Any, q.Query, Context], list[Block]]] = {
     q.DEPRECATION_TIMELINE: changes.render_timeline,
     q.TIMELINE: timeline.render,
     q.TRACE_GRAPH: graph.render,
+    q.CHANGES: since.render,
 }
 
 

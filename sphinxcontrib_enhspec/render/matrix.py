@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..derive.rows import Matrix, MatrixRow
+from ..derive.since import Against
 from ..model import is_done
 from ..query import DEFAULT_MATRIX_COLUMNS, Query
 from . import model as m
+from . import since
 from .context import SPACE, Context, joined, text, verified_by
 from .tables import empty, table
 
@@ -22,8 +24,16 @@ def render(matrix: Matrix, query: Query, ctx: Context) -> list[m.Block]:
         return [empty("matrix", "requirements match")]
     columns = query.columns or DEFAULT_MATRIX_COLUMNS
     headers = [HEADERS[c] for c in columns]
-    rows = [[_cell(row, column, ctx) for column in columns] for row in matrix.rows]
-    return [table(headers, rows, kind="matrix", caption=query.caption), summary(matrix)]
+    marked = bool(query.since) and not matrix.problem
+    if marked:
+        headers.append(f"Since {query.since}")
+    rows = [[*(_cell(row, column, ctx) for column in columns),
+             *([since.mark(row.since)] if marked else [])] for row in matrix.rows]
+    out: list[m.Block] = [table(headers, rows, kind="matrix", caption=query.caption),
+                          summary(matrix)]
+    if matrix.problem:
+        out.append(since.problem(Against(query.since, problem=matrix.problem)))
+    return out
 
 
 def _cell(row: MatrixRow, column: str, ctx: Context) -> tuple[m.Item, ...]:

@@ -11,7 +11,7 @@ from . import model as m
 WIDTHS = {"ID": 14, "Title": 30, "Mitigation": 30, "Verified by": 30, "Implemented by": 24,
           "Depends on": 16, "Affects": 16, "Risks": 14, "Key": 24, "Authors": 18,
           "Name": 24, "Signature": 24, "Replacement": 20, "Previous": 20, "Replaces": 20,
-          "Milestone": 30}
+          "Milestone": 30, "Old": 30, "New": 30, "Baseline": 24, "Now": 24}
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[tuple[m.Item, ...]]], *, kind: str,

@@ -6,10 +6,13 @@ import hashlib
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
-from ..exchange import FILENAME, LISTS, ExchangeError, parse, record
+from ..exchange import FILENAME, LISTS, ExchangeError, LinkedType, record
+from ..exchange import parse as parse_export
 from ..model import LinkedRecord, Location
 
 TIMEOUT = 30
@@ -47,19 +50,29 @@ def read(name: str, base_url: str, path: str | None, confdir: str) -> External:
                 raw = stream.read()
     except (OSError, urllib.error.URLError, ValueError) as error:
         raise ExternalError(f"cannot be read: {error}") from error
+    records: list[LinkedRecord] = []
+    for cls, entry in entries(parse(raw)):
+        uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
+        try:
+            records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))
+        except ExchangeError as error:
+            raise ExternalError(str(error)) from error
+    return External(name, tuple(records), hashlib.sha256(raw).hexdigest())
+
+
+def parse(raw: bytes) -> dict[str, Any]:
+    """The data of an export's bytes, when it is JSON of a schema version this package reads."""
     try:
-        data = parse(raw)
+        return parse_export(raw)
     except ExchangeError as error:
         raise ExternalError(str(error)) from error
-    records: list[LinkedRecord] = []
+
+
+def entries(data: dict[str, Any]) -> Iterator[tuple[LinkedType, Any]]:
+    """Each entry of an export's lists of objects, with the record type it describes."""
     for key, cls in LISTS.items():
         for entry in data.get(key, []):
-            uri = urljoin(base_url, str(entry.get("uri", ""))) if isinstance(entry, dict) else ""
-            try:
-                records.append(record(cls, entry, f"{name}:", Location("", 0, uri=uri)))
-            except ExchangeError as error:
-                raise ExternalError(str(error)) from error
-    return External(name, tuple(records), hashlib.sha256(raw).hexdigest())
+            yield cls, entry
 
 
 @dataclass(frozen=True)

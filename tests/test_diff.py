@@ -1,0 +1,135 @@
+"""The comparison of two states by full ID, as a pure function of export data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fuzzing import search
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sphinxcontrib_enhspec.derive import diff
+
+EXPORTS = Path(__file__).parent / "exports"
+
+
+def export(*entries: tuple[str, dict[str, object]], version: int = 2) -> dict[str, object]:
+    """Export data holding `entries` (list name, entry) and every list of its version."""
+    lists = ["specs", "requirements", "risks", "migration_steps"]
+    data: dict[str, object] = {"schema_version": version,
+                               **{name: [] for name in lists + ["milestones"][:version - 1]}}
+    for name, entry in entries:
+        data[name].append(entry)  # type: ignore[attr-defined]
+    return data
+
+
+def req(ident: str, **fields: object) -> tuple[str, dict[str, object]]:
+    entry = {"type": "requirement", "id": ident, "title": "T", "status": "open",
+             "docname": "a", "line": 1, "spec": ident.split(".")[0], **fields}
+    return "requirements", entry
+
+
+def compare(old: dict[str, object], new: dict[str, object]) -> diff.Diff:
+    return diff.compare(diff.snapshot(old), diff.snapshot(new))
+
+
+def test_added_removed_changed_and_transitions():
+    old = export(("specs", {"id": "ENH-1", "title": "S", "status": "proposed", "docname": "a"}),
+                 req("ENH-1.ER1"), req("ENH-1.ER2"), req("ENH-1.ER3"), req("ENH-1.CR1"))
+    new = export(("specs", {"id": "ENH-1", "title": "S", "status": "approved", "docname": "a"}),
+                 req("ENH-1.ER1", status="done", line=40, depends=["ENH-1.CR1"]),
+                 req("ENH-1.ER2", status="done"), req("ENH-1.CR1", status="done"),
+                 req("ENH-1.ER4", title="New"))
+    found = compare(old, new)
+    assert [o.id for o in found.added] == ["ENH-1.ER4"]
+    assert [o.id for o in found.removed] == ["ENH-1.ER3"]
+    assert [(c.new.id, [(f.name, f.old, f.new) for f in c.fields]) for c in found.changed] == [
+        ("ENH-1", [("status", "proposed", "approved")]),
+        ("ENH-1.CR1", [("status", "open", "done")]),
+        ("ENH-1.ER1", [("status", "open", "done")]),  # depends is new: only one side has it
+        ("ENH-1.ER2", [("status", "open", "done")]),
+    ]
+    assert [str(t) for t in found.transitions] == [
+        "1 spec proposed \u2192 approved", "3 requirements open \u2192 done"]
+    assert found.found == {"added": 1, "removed": 1, "changed": 4, "conflict": 0}
+
+
+def test_place_and_derived_fields_are_not_changes():
+    old = export(req("ENH-1.ER1", line=3, uri="a.html#x", anchor="x", risks=[], verified=None,
+                     fingerprint="0", tests=[]))
+    new = export(req("ENH-1.ER1", line=9, uri="b.html#y", anchor="y", risks=["ENH-1.R1"],
+                     verified=True, fingerprint="1", tests=[{"test": "t"}]))
+    assert compare(old, new).empty
+
+
+def test_links_text_and_every_other_field_compare():
+    old = export(req("ENH-1.ER1", depends=["ENH-1.CR1"], text="Old body", priority="may"))
+    new = export(req("ENH-1.ER1", depends=["ENH-1.CR2"], text="New body", priority="must"))
+    [change] = compare(old, new).changed
+    assert [(f.name, f.old, f.new) for f in change.fields] == [
+        ("depends", ("ENH-1.CR1",), ("ENH-1.CR2",)), ("priority", "may", "must"),
+        ("text", "Old body", "New body")]
+    assert diff.shown(change.fields[0].new) == "ENH-1.CR2"
+
+
+def test_conflict_is_another_document_and_another_title():
+    old = export(req("ENH-1.ER5", title="Cache results", docname="a"))
+    new = export(req("ENH-1.ER5", title="Stream output", docname="b"))
+    found = compare(old, new)
+    assert [(o.docname, n.docname) for o, n in found.conflicts] == [("a", "b")]
+    assert found.changed == () and found.found["conflict"] == 1
+    moved = export(req("ENH-1.ER5", title="Cache results", docname="b"))
+    assert compare(old, moved).empty  # moved, same title: the same object
+
+
+def test_an_older_file_without_milestones_reports_none_added():
+    ms = ("milestones", {"type": "milestone", "id": "ENH-1.MS1", "title": "M", "docname": "a"})
+    found = compare(export(req("ENH-1.ER1"), version=1), export(req("ENH-1.ER1"), ms))
+    assert found.empty
+
+
+def test_the_schema_1_fixture_compares_with_itself_and_without_text():
+    data = json.loads((EXPORTS / "basic-v1.json").read_text(encoding="utf-8"))
+    newer = json.loads(json.dumps(data))
+    for entry in newer["requirements"]:
+        entry.update(text="a body written later", fingerprint="abc")
+    newer["milestones"] = []
+    assert compare(data, newer).empty
+
+
+def test_select_keeps_the_objects_of_named_specs():
+    old = export(req("ENH-1.ER1"), req("ENH-2.ER1"))
+    new = export(req("ENH-1.ER1", status="done"), req("ENH-2.ER1", status="done"),
+                 req("ENH-2.ER2"))
+    found = diff.select(compare(old, new), diff.of_specs({"ENH-2"}))
+    assert [c.new.id for c in found.changed] == ["ENH-2.ER1"]
+    assert [o.id for o in found.added] == ["ENH-2.ER2"]
+    assert [str(t) for t in found.transitions] == ["1 requirement open \u2192 done"]
+
+
+IDS = st.sampled_from([f"ENH-{s}.ER{n}" for s in (1, 2) for n in range(1, 5)])
+ENTRIES = st.lists(st.tuples(IDS, st.sampled_from(["T", "U"]), st.sampled_from(["open", "done"]),
+                             st.sampled_from(["a", "b"]), st.sampled_from(["", "x", "y"])),
+                   max_size=8)
+
+
+def state(rows: list[tuple[str, str, str, str, str]]) -> dict[str, object]:
+    return export(*(req(i, title=t, status=s, docname=d, text=x) for i, t, s, d, x in rows))
+
+
+@search(200)
+@given(ENTRIES)
+def test_a_state_compared_with_itself_is_empty(rows):
+    assert compare(state(rows), state(rows)).empty
+
+
+@search(200)
+@given(ENTRIES, ENTRIES)
+def test_swapping_the_states_swaps_added_and_removed(first, second):
+    forth, back = compare(state(first), state(second)), compare(state(second), state(first))
+    assert forth.added == back.removed and forth.removed == back.added
+    assert [(c.old, c.new) for c in forth.changed] == [(c.new, c.old) for c in back.changed]
+    assert [[(f.name, f.old, f.new) for f in c.fields] for c in forth.changed] == [
+        [(f.name, f.new, f.old) for f in c.fields] for c in back.changed]
+    assert [(o, n) for o, n in forth.conflicts] == [(n, o) for o, n in back.conflicts]

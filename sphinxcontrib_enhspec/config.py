@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_require_verification": [],
     "enhspec_json_export": True,
     "enhspec_external": {},
+    "enhspec_reviews": None,
+    "enhspec_review_statuses": ["approved", "implemented"],
     "enhspec_warn_overdue": False,
 }
 
@@ -95,6 +97,9 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_require_verification": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_json_export": (lambda v: isinstance(v, bool), "True or False"),
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
+    "enhspec_reviews": (lambda v: v is None or (isinstance(v, str) and bool(v)),
+                        "None or a path (a string)"),
+    "enhspec_review_statuses": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
 
@@ -102,7 +107,7 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
 def types_of(name: str) -> frozenset[type]:
     """The types Sphinx accepts for setting `name` without a warning of its own."""
     default = DEFAULTS[name]
-    if name == "enhspec_source_url":
+    if name in ("enhspec_source_url", "enhspec_reviews"):
         return frozenset({str, type(None)})
     if isinstance(default, list):
         return frozenset({list, tuple})
@@ -158,4 +163,5 @@ def read(config: Config) -> EnhspecConfig:
         project_release=str(config.release or ""),
         warn_overdue=config.enhspec_warn_overdue,
         build_date=build_date(os.environ.get(EPOCH_VARIABLE))[0],
+        review_statuses=tuple(config.enhspec_review_statuses),
     )

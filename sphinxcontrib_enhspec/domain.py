@@ -13,14 +13,14 @@ from sphinx.locale import _
 
 from . import config
 from .derive.catalog import Catalog, build_catalog
-from .derive.checks import find_problems, unknown_markers, verification_problems
+from .derive.checks import find_problems, verification_problems
 from .derive.rows import rows
 from .derive.traces import Traces
 from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
 from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
-from .sources import junit
+from .sources import junit, reviews
 from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
@@ -103,8 +103,7 @@ class EnhspecDomain(Domain):
 
     @property
     def fills(self) -> dict[str, list[tuple[str, str]]]:
-        """(object type, ID) of the blocks on each document filled at write time (card counts,
-        tests)."""
+        """(object type, ID) of the blocks filled at write time (card counts, tests)."""
         return cast("dict[str, list[tuple[str, str]]]", self.data["fills"])
 
     @cached_property
@@ -121,6 +120,11 @@ class EnhspecDomain(Domain):
                  problem.where, problem.message)
         return found
 
+    @cached_property
+    def reviews(self) -> reviews.Loaded:
+        """The records of ``enhspec_reviews``, read once per build."""
+        return reviews.load(self.env.config.enhspec_reviews, str(self.app.confdir))
+
     @property
     def catalog(self) -> Catalog:
         """Every record by ID, with other projects' objects."""
@@ -135,7 +139,8 @@ class EnhspecDomain(Domain):
         if self._derived.traces is None:
             configured = bool(self.env.config.enhspec_test_results)
             tests = Verifier(self.results.cases, configured)
-            self._derived.traces = Traces(self.catalog, self.cfg, tests)
+            self._derived.traces = Traces(self.catalog, self.cfg, tests,
+                                          reviews=self.reviews.reviews)
         return self._derived.traces
 
     def rows(self, query: Query) -> object:
@@ -221,15 +226,6 @@ class EnhspecDomain(Domain):
         statuses = self.env.config.enhspec_require_verification
         for problem in [*problems, *verification_problems(self.traces, statuses)]:
             warn(problem.message, problem.subtype, problem.location.warning_location)
-
-    def report_results(self) -> None:
-        """Warn about unusable results files and markers naming no requirement."""
-        for problem in self.results.problems:
-            warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
-                 os.path.relpath(problem.path, self.env.srcdir), problem.message)
-        for path, test, req in unknown_markers(self.results.cases, self.catalog):
-            warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:",
-                 test, req)
 
     def _where(self, location: Location) -> str:
         """``path:line`` relative to the source folder, for messages."""

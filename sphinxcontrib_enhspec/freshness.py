@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from . import render
 from .render import model as m
+from .reports import report_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections, cards or outside sources changed since last written."""
     domain = cast("EnhspecDomain", env.domains["enhspec"])
-    domain.report_results()
+    report_inputs(domain)
     digests = {}
     for docname in sorted(domain.collections.keys() | domain.fills.keys()):
         shown: list[object] = [render.collection(domain, query)

@@ -32,6 +32,8 @@ class EnhspecConfig:
     #: The build's date (``SOURCE_DATE_EPOCH``, else today in UTC): planned milestones
     #: before it are overdue.
     build_date: date = date.min
+    #: The spec statuses whose specs are suspect when their reviewed text changed.
+    review_statuses: tuple[str, ...] = ("approved", "implemented")
 
     @property
     def kind_names(self) -> tuple[str, ...]:

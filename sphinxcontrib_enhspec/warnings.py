@@ -44,6 +44,8 @@ class Subtype(str, Enum):
     """A setting has the wrong type or shape; its default is used."""
     DEPRECATION = "deprecation"
     """A removal without an earlier deprecation, or in another release than promised."""
+    SUSPECT = "suspect"
+    """A link whose target, or an approved spec whose text, changed since it was reviewed."""
     OVERDUE = "overdue"
     """Work past its date (with ``enhspec_warn_overdue``): a deprecation whose removal
     release the project has reached."""

@@ -22,6 +22,8 @@ class MatrixRow:
     depends: tuple[str, ...]
     risks: tuple[str, ...]
     tests: Verification
+    #: The targets of its ``:depends:`` that changed since the link was reviewed.
+    suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ def matrix(traces: Traces, query: q.Query) -> Matrix:
             depends=tuple(traces.depends_of(req)),
             risks=tuple(traces.risks_affecting.get(req.id, ())),
             tests=traces.verification[req.id],
+            suspect=traces.suspects.links.get(req.id, ()),
         )
         for req in traces.requirements
         if q.matches(query, req, traces.release_of(req.spec))
@@ -69,6 +72,7 @@ def _sort_text(row: MatrixRow, column: str) -> tuple[tuple[int, int | str], ...]
         "verified-by": ", ".join(t.test for t in row.tests.tests),
         "implemented-by": ", ".join(req.implemented_by),
         "risks": ", ".join(row.risks), "tags": ", ".join(req.tags),
+        "suspect": ", ".join(row.suspect),
     }
     return natural_key(values.get(column, req.id))
 
@@ -106,6 +110,8 @@ class RiskRow:
 
     risk: Risk
     affects: tuple[str, ...]
+    #: The requirements it affects that changed since the link was reviewed.
+    suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,8 +124,9 @@ class Register:
 
 def risk_register(traces: Traces, query: q.Query) -> Register:
     """The risks that pass the filters, in ID order."""
-    rows = tuple(RiskRow(risk, tuple(traces.affects_of(risk))) for risk in traces.risks
-                 if q.matches(query, risk, traces.release_of(risk.spec)))
+    rows = tuple(RiskRow(risk, tuple(traces.affects_of(risk)),
+                         traces.suspects.links.get(risk.id, ()))
+                 for risk in traces.risks if q.matches(query, risk, traces.release_of(risk.spec)))
     return Register(rows=rows, levels=traces.cfg.levels)
 
 

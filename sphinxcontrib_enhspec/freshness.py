@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections, cards or outside sources changed since last written."""
     domain = cast("EnhspecDomain", env.domains["enhspec"])
-    report_inputs(domain)
+    report_inputs(domain.results, domain.reviews, domain.traces, str(env.srcdir))
     digests = {}
     for docname in sorted(domain.collections.keys() | domain.fills.keys()):
         shown: list[object] = [render.collection(domain, query)

@@ -13,19 +13,21 @@ from .derive.checks import suspect_problems, unknown_markers
 from .warnings import Subtype, warn
 
 if TYPE_CHECKING:
-    from .domain import EnhspecDomain
+    from .derive.traces import Traces
+    from .sources.junit import Results
+    from .sources.reviews import Loaded
 
 
-def report_inputs(domain: EnhspecDomain) -> None:
+def report_inputs(results: Results, reviews: Loaded, traces: Traces, srcdir: str) -> None:
     """Warn about unusable results and reviews files, markers naming no requirement, and
     links and specs that changed since they were reviewed."""
-    for problem in domain.results.problems:
+    for problem in results.problems:
         warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
-             os.path.relpath(problem.path, domain.env.srcdir), problem.message)
-    for path, test, req in unknown_markers(domain.results.cases, domain.catalog):
+             os.path.relpath(problem.path, srcdir), problem.message)
+    for path, test, req in unknown_markers(results.cases, traces.catalog):
         warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:", test, req)
-    for bad in domain.reviews.problems:
+    for bad in reviews.problems:
         warn("enhspec_reviews: %s; the line is ignored" if bad.lineno else "enhspec_reviews: %s",
-             Subtype.CONFIG, f"{domain.reviews.path}:{bad.lineno or ''}", bad.message)
-    for found in suspect_problems(domain.traces):
+             Subtype.CONFIG, f"{reviews.path}:{bad.lineno or ''}", bad.message)
+    for found in suspect_problems(traces):
         warn(found.message, found.subtype, found.location.warning_location)

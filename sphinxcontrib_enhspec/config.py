@@ -132,15 +132,14 @@ def validate(app: Sphinx, config: Config) -> None:
                  _setting_location(conf_py, lines, name), name, expected, value)
             setattr(config, name, DEFAULTS[name])
     statuses = {s.lower() for s in config.enhspec_spec_statuses}
-    unknown = [s for s in config.enhspec_require_verification if s.lower() not in statuses]
-    if unknown:
-        warn("enhspec_require_verification names unknown spec statuses %s (allowed: %s); "
-             "they are ignored", Subtype.CONFIG,
-             _setting_location(conf_py, lines, "enhspec_require_verification"),
-             ", ".join(unknown), ", ".join(config.enhspec_spec_statuses))
-        config.enhspec_require_verification = [
-            s for s in config.enhspec_require_verification if s.lower() in statuses
-        ]
+    for name in ("enhspec_require_verification", "enhspec_review_statuses"):
+        unknown = [s for s in getattr(config, name) if s.lower() not in statuses]
+        # The default's statuses may be missing from a project's own statuses; no matter.
+        if unknown and list(getattr(config, name)) != DEFAULTS[name]:
+            warn("%s names unknown spec statuses %s (allowed: %s); they are ignored",
+                 Subtype.CONFIG, _setting_location(conf_py, lines, name), name,
+                 ", ".join(unknown), ", ".join(config.enhspec_spec_statuses))
+            setattr(config, name, [s for s in getattr(config, name) if s.lower() in statuses])
     epoch = os.environ.get(EPOCH_VARIABLE)
     if build_date(epoch)[1]:
         warn("%s must be a whole number of seconds since 1970-01-01 UTC, not %r; using "

@@ -111,10 +111,14 @@ def test_settings(build, root):
     off = build(root, confoverrides={"enhspec_reviews": None})
     assert off.warnings() == []
     assert [row[2] for row in off.tables("tables", "matrix")[0][1:]] == [""] * 5
-    wrong = build(root, confoverrides={"enhspec_reviews": 3})
+    wrong = build(root, confoverrides={"enhspec_reviews": 3,
+                                       "enhspec_review_statuses": ["implemented", "aproved"]})
     assert wrong.warnings() == [
         "conf.py:2: WARNING: enhspec_reviews must be None or a path (a string), not 3; "
-        "using the default [enhspec.config]"]
+        "using the default [enhspec.config]",
+        "conf.py:1: WARNING: enhspec_review_statuses names unknown spec statuses aproved "
+        "(allowed: draft, proposed, approved, implemented, rejected, withdrawn, superseded); "
+        "they are ignored [enhspec.config]"]
 
 
 @twins("reviews")

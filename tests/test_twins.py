@@ -38,6 +38,7 @@ ROOTS = {
     "tasks": ["index", "enh-1", "notes", "specs"],
     "roles-in-texts": ["index"],
     "milestones": ["index", "enh-1", "enh-2", "plan"],
+    "reviews": ["index", "enh-1", "enh-2", "tables"],
 }
 
 

@@ -20,7 +20,8 @@ from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
 from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
-from .sources import junit, reviews
+from .sources import junit
+from .sources import reviews as review_file
 from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
@@ -121,9 +122,9 @@ class EnhspecDomain(Domain):
         return found
 
     @cached_property
-    def reviews(self) -> reviews.Loaded:
+    def reviews(self) -> review_file.Loaded:
         """The records of ``enhspec_reviews``, read once per build."""
-        return reviews.load(self.env.config.enhspec_reviews, str(self.app.confdir))
+        return review_file.load(self.env.config.enhspec_reviews, str(self.app.confdir))
 
     @property
     def catalog(self) -> Catalog:

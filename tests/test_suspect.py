@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from fuzzing import search
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinxcontrib_enhspec.derive.suspect import (
@@ -18,8 +19,10 @@ from sphinxcontrib_enhspec.model import Reviews, fingerprint
 from sphinxcontrib_enhspec.sources.reviews import dumps, load, parse
 
 A, B, C = "0123456789abcdef", "fedcba9876543210", "00000000ffffffff"
-IDS = st.from_regex(r"[A-Z]{1,3}-[0-9]{1,3}(\.[A-Z]{1,2}[0-9]{1,2})?", fullmatch=True)
-PRINTS = st.from_regex(r"[0-9a-f]{16}", fullmatch=True)
+#: Spec IDs and full IDs of requirements and risks, and fingerprints.
+IDS = st.builds(lambda spec, n, local: f"{spec}-{n}{local}", st.sampled_from(["ENH", "S", "X"]),
+                st.integers(1, 120), st.sampled_from(["", ".ER1", ".ER2", ".ER10", ".R1"]))
+PRINTS = st.integers(0, 2**64 - 1).map(lambda n: f"{n:016x}")
 
 
 def test_a_link_is_suspect_when_its_targets_fingerprint_changed():
@@ -55,7 +58,7 @@ def test_find_groups_the_changed_targets_by_source():
     assert find([], {}, Reviews(), [], ["approved"]) == Suspects()
 
 
-@settings(max_examples=40)
+@search(50)
 @given(st.dictionaries(IDS, PRINTS), st.dictionaries(IDS, PRINTS))
 def test_links_to_unchanged_targets_are_never_suspect(current, extra):
     links = [("SRC", target) for target in current]
@@ -64,7 +67,7 @@ def test_links_to_unchanged_targets_are_never_suspect(current, extra):
     assert suspect_links(links, current, recorded) == []
 
 
-@settings(max_examples=40)
+@search(50)
 @given(st.dictionaries(IDS, PRINTS, min_size=1), st.data())
 def test_every_changed_recorded_link_is_suspect(current, data):
     links = [("SRC", target) for target in current]
@@ -98,12 +101,21 @@ def test_the_file_is_one_sorted_record_per_line():
     assert dumps(Reviews()) == ""
 
 
-@settings(max_examples=40)
+@search(50)
 @given(st.dictionaries(st.tuples(IDS, IDS), PRINTS), st.dictionaries(IDS, PRINTS))
 def test_the_file_reads_back_what_was_written(links, specs):
     text = dumps(Reviews(links, specs))
     assert parse(text) == (Reviews(links, specs), [])
     assert dumps(parse(text)[0]) == text
+
+
+@search(50)
+@given(st.dictionaries(st.tuples(st.text(min_size=1), st.text(min_size=1)), PRINTS),
+       st.dictionaries(st.text(min_size=1), PRINTS))
+def test_any_id_reads_back_from_one_line(links, specs):
+    text = dumps(Reviews(links, specs))
+    assert text.count("\n") == len(links) + len(specs)
+    assert parse(text) == (Reviews(links, specs), [])
 
 
 def test_bad_lines_are_reported_and_the_rest_is_read():

@@ -57,7 +57,8 @@ def parse(text: str) -> tuple[Reviews, list[LineProblem]]:
     reviews = Reviews()
     seen: dict[tuple[str, str], int] = {}
     problems = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: JSON strings may hold other line separators as they are.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

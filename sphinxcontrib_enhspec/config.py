@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "enhspec_external": {},
     "enhspec_policies": {},
     "enhspec_baselines": {},
+    "enhspec_reviews": None,
+    "enhspec_review_statuses": ["approved", "implemented"],
     "enhspec_warn_overdue": False,
 }
 
@@ -101,6 +103,9 @@ CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "enhspec_external": (_is_external, "a dict of name to (base URL, path or None)"),
     "enhspec_policies": (lambda v: isinstance(v, dict), "a dict of spec status to rules"),
     "enhspec_baselines": (_is_str_dict, "a dict of name to the path of an earlier export"),
+    "enhspec_reviews": (lambda v: v is None or (isinstance(v, str) and bool(v)),
+                        "None or a path (a string)"),
+    "enhspec_review_statuses": (_is_str_list, "a list of spec statuses (strings)"),
     "enhspec_warn_overdue": (lambda v: isinstance(v, bool), "True or False"),
 }
 
@@ -179,7 +184,7 @@ def policies(value: dict[str, dict[str, Any]]) -> dict[str, Policy]:
 def types_of(name: str) -> frozenset[type]:
     """The types Sphinx accepts for setting `name` without a warning of its own."""
     default = DEFAULTS[name]
-    if name == "enhspec_source_url":
+    if name in ("enhspec_source_url", "enhspec_reviews"):
         return frozenset({str, type(None)})
     if isinstance(default, list):
         return frozenset({list, tuple})
@@ -211,15 +216,14 @@ def validate(app: Sphinx, config: Config) -> None:
                  _setting_location(conf_py, lines, name), name, expected, value)
             setattr(config, name, DEFAULTS[name])
     statuses = {s.lower() for s in config.enhspec_spec_statuses}
-    unknown = [s for s in config.enhspec_require_verification if s.lower() not in statuses]
-    if unknown:
-        warn("enhspec_require_verification names unknown spec statuses %s (allowed: %s); "
-             "they are ignored", Subtype.CONFIG,
-             _setting_location(conf_py, lines, "enhspec_require_verification"),
-             ", ".join(unknown), ", ".join(config.enhspec_spec_statuses))
-        config.enhspec_require_verification = [
-            s for s in config.enhspec_require_verification if s.lower() in statuses
-        ]
+    for name in ("enhspec_require_verification", "enhspec_review_statuses"):
+        unknown = [s for s in getattr(config, name) if s.lower() not in statuses]
+        # The default's statuses may be missing from a project's own statuses; no matter.
+        if unknown and list(getattr(config, name)) != DEFAULTS[name]:
+            warn("%s names unknown spec statuses %s (allowed: %s); they are ignored",
+                 Subtype.CONFIG, _setting_location(conf_py, lines, name), name,
+                 ", ".join(unknown), ", ".join(config.enhspec_spec_statuses))
+            setattr(config, name, [s for s in getattr(config, name) if s.lower() in statuses])
     config.enhspec_policies, problems = check_policies(config.enhspec_policies,
                                                        config.enhspec_spec_statuses)
     for problem in problems:
@@ -249,6 +253,7 @@ def read(config: Config) -> EnhspecConfig:
         build_date=build_date(os.environ.get(EPOCH_VARIABLE))[0],
         graphviz=dot_program(config) is not None,
         policies=policies(config.enhspec_policies),
+        review_statuses=tuple(config.enhspec_review_statuses),
     )
 
 

@@ -20,8 +20,10 @@ from .derive.traces import Traces
 from .derive.verification import Verifier
 from .ids import candidates
 from .nodes import CHECKED_XREF, CURRENT_SPEC
+from .reports import report_externals
 from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
 from .sources import baseline, junit
+from .sources import reviews as review_file
 from .sources.external import External, read_all
 from .warnings import Subtype, warn
 
@@ -53,8 +55,7 @@ class _Derived:
     catalog: Catalog | None = None
     traces: Traces | None = None
     texts: dict[str, list[Node]] | None = None
-    #: Values made from the records by `EnhspecDomain.derived`: each collection's rows and
-    #: the model the write side makes of them.
+    #: Values made from the records by `EnhspecDomain.derived` (rows, models, comparisons).
     made: dict[Hashable, Any] = field(default_factory=dict)
 
 
@@ -116,10 +117,13 @@ class EnhspecDomain(Domain):
     def externals(self) -> list[External]:
         """The projects of ``enhspec_external`` that could be read, read once per build."""
         found, problems = read_all(self.env.config.enhspec_external, str(self.app.confdir))
-        for problem in problems:
-            warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:", problem.name,
-                 problem.where, problem.message)
+        report_externals(problems)
         return found
+
+    @cached_property
+    def reviews(self) -> review_file.Loaded:
+        """The records of ``enhspec_reviews``, read once per build."""
+        return review_file.load(self.env.config.enhspec_reviews, str(self.app.confdir))
 
     @property
     def catalog(self) -> Catalog:
@@ -133,21 +137,20 @@ class EnhspecDomain(Domain):
     def traces(self) -> Traces:
         """The records sorted, their links resolved and their tests matched."""
         if self._derived.traces is None:
-            configured = bool(self.env.config.enhspec_test_results)
-            tests = Verifier(self.results.cases, configured)
-            self._derived.traces = Traces(self.catalog, self.cfg, tests)
+            tests = Verifier(self.results.cases, bool(self.env.config.enhspec_test_results))
+            self._derived.traces = Traces(self.catalog, self.cfg, tests,
+                                          reviews=self.reviews.reviews)
         return self._derived.traces
 
     def rows(self, query: Query) -> object:
-        """What a collection shows, derived once for freshness, the page and any copy; the
-        comparison with a baseline (``:since:``) is made once per baseline."""
+        """What a collection shows, derived once (and its ``:since:`` comparison once)."""
         since = self.derived(("since", query.since),
                              lambda: against(query.since, self.baselines[0], self.traces))
         return self.derived(("rows", query), lambda: rows(self.traces, query, since))
 
     @cached_property
     def baselines(self) -> tuple[dict[str, baseline.Read], list[baseline.BaselineProblem]]:
-        """Each baseline's data or why it is unusable, and the problems; read once per build."""
+        """Each baseline's data or why it is unusable, and the problems; read once a build."""
         return baseline.read_all(self.env.config.enhspec_baselines, str(self.app.confdir))
 
     def derived(self, key: Hashable, make: Callable[[], T]) -> T:
@@ -236,10 +239,8 @@ class EnhspecDomain(Domain):
 
     def _where(self, location: Location) -> str:
         """``path:line`` relative to the source folder, for messages."""
-        if location.source:
-            path = os.path.relpath(location.source, self.env.srcdir)
-        else:
-            path = str(self.env.doc2path(location.docname, False))
+        path = (os.path.relpath(location.source, self.env.srcdir) if location.source
+                else str(self.env.doc2path(location.docname, False)))
         return f"{path}:{location.lineno}"
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from typing import TYPE_CHECKING, cast
 
 from . import render
-from .config import setting_location, warn_missing_dot
-from .derive.checks import unknown_markers
+from .config import warn_missing_dot
 from .query import TRACE_GRAPH
 from .render import model as m
-from .warnings import Subtype, warn
+from .reports import report_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -25,7 +23,8 @@ if TYPE_CHECKING:
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose collections, cards or outside sources changed since last written."""
     domain = cast("EnhspecDomain", env.domains["enhspec"])
-    report_inputs(domain)
+    report_inputs(domain.results, domain.reviews, domain.traces, str(env.srcdir),
+                  domain.baselines[1], str(app.confdir))
     graphs = {docname for docname, queries in domain.collections.items()
               if any(query.kind == TRACE_GRAPH for query in queries)}
     if graphs and not domain.cfg.graphviz:
@@ -39,21 +38,6 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         shown += [_filled(domain, kind, ident) for kind, ident in domain.fills.get(docname, [])]
         digests[docname] = fingerprint(shown, lambda key: _texts_of(domain, key))
     return sorted({*domain.remember_shown(digests), *domain.remember_externals()})
-
-
-def report_inputs(domain: EnhspecDomain) -> None:
-    """Warn, once per build, about unusable results files and baselines, and test markers
-    naming no requirement."""
-    for problem in domain.results.problems:
-        warn("test results %s %s", Subtype.RESULTS, f"{problem.path}:{problem.lineno or ''}",
-             os.path.relpath(problem.path, domain.env.srcdir), problem.message)
-    for path, test, req in unknown_markers(domain.results.cases, domain.catalog):
-        warn("test %r names unknown requirement %r", Subtype.UNRESOLVED, f"{path}:", test, req)
-    for bad in domain.baselines[1]:
-        # A file that is there but unusable is the place to look; a missing one, the setting.
-        where = (f"{bad.path}:" if bad.exists
-                 else setting_location(domain.app.confdir, "enhspec_baselines"))
-        warn("baseline %s (%s) %s", Subtype.BASELINE, where, bad.name, bad.path, bad.message)
 
 
 def _filled(domain: EnhspecDomain, objtype: str, ident: str) -> object:

@@ -244,6 +244,15 @@ class Task:
     milestone: str = ""
 
 
+@dataclass(frozen=True)
+class Reviews:
+    """What the reviews file records: (source, target) of each reviewed link -> the target's
+    fingerprint then; each reviewed spec -> the fingerprint of it with its requirements then."""
+
+    links: dict[tuple[str, str], str] = field(default_factory=dict)
+    specs: dict[str, str] = field(default_factory=dict)
+
+
 #: Objects that share the one ID namespace and are reachable through roles.
 LinkedRecord = Spec | Requirement | Risk | MigrationStep | Milestone
 Record = Spec | Requirement | Risk | MigrationStep | Milestone | ConfigChange | ApiChange

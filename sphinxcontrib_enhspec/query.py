@@ -42,7 +42,7 @@ APPLICABLE = {
     CHANGES: FILTERS,
 }
 MATRIX_COLUMNS = ("id", "title", "kind", "status", "priority", "spec", "depends",
-                  "verified-by", "implemented-by", "risks", "tags")
+                  "verified-by", "implemented-by", "risks", "tags", "suspect")
 DEFAULT_MATRIX_COLUMNS = ("id", "title", "status", "spec", "verified-by", "risks")
 GROUPS = ("status", "release", "module", "none")
 SPEC_INDEX_COLUMNS = ("id", "title", "status", "version", "date", "author", "reviewers",

@@ -53,6 +53,8 @@ class EnhspecConfig:
     graphviz: bool = True
     #: The rules of each spec status (case-folded), from ``enhspec_policies``.
     policies: dict[str, Policy] = field(default_factory=dict)
+    #: The spec statuses whose specs are suspect when their reviewed text changed.
+    review_statuses: tuple[str, ...] = ("approved", "implemented")
 
     @property
     def kind_names(self) -> tuple[str, ...]:

@@ -48,6 +48,8 @@ class Subtype(str, Enum):
     """A removal without an earlier deprecation, or in another release than promised."""
     POLICY = "policy"
     """A spec breaks a rule that ``enhspec_policies`` sets for its status."""
+    SUSPECT = "suspect"
+    """A link whose target, or an approved spec whose text, changed since it was reviewed."""
     OVERDUE = "overdue"
     """Work past its date: a spec older than its policy's ``stale_after_days``; with
     ``enhspec_warn_overdue``, a planned milestone past its date and a deprecation whose

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.requirement("ENH-100.ER3")
 
 
 COLUMNS = "id, title, kind, status, priority, spec, depends, verified-by, implemented-by, " \
-          "risks, tags"
+          "risks, tags, suspect"
 #: (reST line, MyST line, message)
 EXPECTED = [
     (13, 15, "traceability-matrix: :status: 'finished' is not one of open, in-progress, done, "

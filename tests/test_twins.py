@@ -40,6 +40,7 @@ ROOTS = {
     "milestones": ["index", "enh-1", "enh-2", "plan"],
     "policies": ["index", *(f"enh-{i}" for i in range(1, 7)), "drafts", "notes"],
     "changes": ["index", "enh-1", "enh-2", "review"],
+    "reviews": ["index", "enh-1", "enh-2", "tables"],
 }
 
 

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ..__about__ import __version__
-from . import diff, new, reqif
+from . import diff, new, reqif, review
 
 
 def parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def parser() -> argparse.ArgumentParser:
     new.register(commands)
     reqif.register(commands)
     diff.register(commands)
+    review.register(commands)
     return top
 
 

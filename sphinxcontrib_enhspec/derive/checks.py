@@ -242,3 +242,20 @@ def unknown_markers(cases: Sequence[TestCase], catalog: Catalog) -> list[tuple[s
     requirement has."""
     return sorted({(case.path, case.dotted, req) for case in cases for req in case.requirements
                    if catalog.get(req, "requirement") is None})
+
+
+def suspect_problems(traces: Traces) -> list[Problem]:
+    """A ``suspect`` problem at each link's source per target changed since the link was
+    reviewed, and one at each spec of a reviewed status changed since it was reviewed."""
+    problems: list[Problem] = []
+    for record in [*traces.requirements, *traces.risks]:
+        verb = "depends on" if isinstance(record, Requirement) else "affects"
+        problems.extend(Problem(Subtype.SUSPECT, (
+            f"{record.id} {verb} {target}, which changed since the link was reviewed; "
+            f"check the link, then run 'enhspec review {record.id}'"), record.location)
+            for target in traces.suspects.links.get(record.id, ()))
+    problems.extend(Problem(Subtype.SUSPECT, (
+        f"{spec.id} is {spec.status}, and its text or its requirements changed since it was "
+        f"reviewed; review it, then run 'enhspec review {spec.id}'"), spec.location)
+        for spec in traces.specs if spec.id in traces.suspects.specs)
+    return sorted(problems, key=lambda p: (p.location, p.message))

@@ -26,6 +26,8 @@ class MatrixRow:
     tests: Verification
     #: ``added`` or ``changed`` since the baseline of the matrix's ``:since:``, else ''.
     since: str = ""
+    #: The targets of its ``:depends:`` that changed since the link was reviewed.
+    suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ def matrix(traces: Traces, query: q.Query) -> Matrix:
             depends=tuple(traces.depends_of(req)),
             risks=tuple(traces.risks_affecting.get(req.id, ())),
             tests=traces.verification[req.id],
+            suspect=traces.suspects.links.get(req.id, ()),
         )
         for req in traces.requirements
         if q.matches(query, req, traces.release_of(req.spec))
@@ -75,6 +78,7 @@ def _sort_text(row: MatrixRow, column: str) -> tuple[tuple[int, int | str], ...]
         "verified-by": ", ".join(t.test for t in row.tests.tests),
         "implemented-by": ", ".join(req.implemented_by),
         "risks": ", ".join(row.risks), "tags": ", ".join(req.tags),
+        "suspect": ", ".join(row.suspect),
     }
     return natural_key(values.get(column, req.id))
 
@@ -112,6 +116,8 @@ class RiskRow:
 
     risk: Risk
     affects: tuple[str, ...]
+    #: The requirements it affects that changed since the link was reviewed.
+    suspect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,9 @@ class Register:
 
 def risk_register(traces: Traces, query: q.Query) -> Register:
     """The risks that pass the filters, in ID order."""
-    rows = tuple(RiskRow(risk, tuple(traces.affects_of(risk))) for risk in traces.risks
-                 if q.matches(query, risk, traces.release_of(risk.spec)))
+    rows = tuple(RiskRow(risk, tuple(traces.affects_of(risk)),
+                         traces.suspects.links.get(risk.id, ()))
+                 for risk in traces.risks if q.matches(query, risk, traces.release_of(risk.spec)))
     return Register(rows=rows, levels=traces.cfg.levels)
 
 

@@ -15,6 +15,7 @@ from ..model import (
     MigrationStep,
     Milestone,
     Requirement,
+    Reviews,
     Risk,
     Spec,
     is_done,
@@ -23,6 +24,7 @@ from ..settings import EnhspecConfig
 from ..versions import release_key
 from .catalog import Catalog
 from .deprecations import Deprecation, deprecations
+from .suspect import Suspects, find, spec_fingerprint
 from .verification import Verification, Verifier
 
 OfSpec = TypeVar("OfSpec", Requirement, Risk)
@@ -75,6 +77,8 @@ class Traces:
     milestones: list[Milestone] = field(default_factory=list)
     changes: list[ConfigChange] = field(default_factory=list)
     api_changes: list[ApiChange] = field(default_factory=list)
+    #: What the reviews file (``enhspec_reviews``) records.
+    reviews: Reviews = field(default_factory=Reviews)
 
     def __post_init__(self) -> None:
         for record in self.catalog.objects.values():
@@ -176,6 +180,24 @@ class Traces:
                 tasks=tuple(self.tasks_of.get(spec.id, ())),
             )
         return out
+
+    @cached_property
+    def suspects(self) -> Suspects:
+        """The links and specs of this project that changed since they were reviewed."""
+        links = [(req.id, target) for req in self.requirements if not req.location.external
+                 for target in self.depends_of(req)]
+        links += [(risk.id, target) for risk in self.risks if not risk.location.external
+                  for target in self.affects_of(risk)]
+        current = {record.id: record.fingerprint for record in self.catalog.objects.values()}
+        specs = [(spec.id, spec.status, self.spec_fingerprint(spec.id)) for spec in self.specs
+                 if not spec.location.external]
+        return find(links, current, self.reviews, specs, self.cfg.review_statuses)
+
+    def spec_fingerprint(self, spec_id: str) -> str:
+        """The fingerprint of a spec with all its requirements."""
+        spec = self.catalog.objects[spec_id]
+        reqs = self.requirements_of.get(spec_id, [])
+        return spec_fingerprint(spec.fingerprint, [(req.id, req.fingerprint) for req in reqs])
 
     def release_of(self, spec_id: str) -> str:
         """The release of a spec ('' when it has none or is unknown)."""

@@ -15,6 +15,7 @@ HEADERS = {
     "id": "ID", "title": "Title", "kind": "Kind", "status": "Status", "priority": "Priority",
     "spec": "Spec", "depends": "Depends on", "verified-by": "Verified by",
     "implemented-by": "Implemented by", "risks": "Risks", "tags": "Tags",
+    "suspect": "Suspect",
 }
 
 
@@ -50,6 +51,8 @@ def _cell(row: MatrixRow, column: str, ctx: Context) -> tuple[m.Item, ...]:
         return ctx.links("req", row.depends)
     if column == "risks":
         return ctx.links("risk", row.risks)
+    if column == "suspect":
+        return ctx.links("req", row.suspect)
     if column == "verified-by":
         return verified_by(row.tests)
     if column == "implemented-by":

@@ -7,10 +7,12 @@ from ..model import Risk
 from ..nodes import TABLE_CLASS, TextPart, text_key
 from ..query import Query
 from . import model as m
-from .context import Context, text
+from .context import SPACE, Context, joined, text
 from .parts import css
 from .tables import empty, table
 
+#: What follows a link whose target changed since the link was reviewed.
+SUSPECT = (SPACE, m.Badge("state", "suspect"))
 HEADERS = ("ID", "Title", "Category", "Likelihood", "Impact", "Status", "Mitigation",
            "Affects")
 
@@ -36,7 +38,8 @@ def _cells(row: RiskRow, ctx: Context) -> list[tuple[m.Item, ...]]:
         (m.Badge("level", risk.impact),) if risk.impact else (),
         (m.Badge("status", risk.status),),
         _mitigation(risk, ctx),
-        ctx.links("req", row.affects),
+        joined((ctx.link("req", target), *SUSPECT) if target in row.suspect
+               else (ctx.link("req", target),) for target in row.affects),
     ]
 
 

@@ -9,7 +9,7 @@ from . import model as m
 
 #: Relative column widths; the text builder takes them as characters.
 WIDTHS = {"ID": 14, "Title": 30, "Mitigation": 30, "Verified by": 30, "Implemented by": 24,
-          "Depends on": 16, "Affects": 16, "Risks": 14, "Key": 24, "Authors": 18,
+          "Depends on": 16, "Affects": 16, "Suspect": 16, "Risks": 14, "Key": 24, "Authors": 18,
           "Name": 24, "Signature": 24, "Replacement": 20, "Previous": 20, "Replaces": 20,
           "Milestone": 30, "Old": 30, "New": 30, "Baseline": 24, "Now": 24}
 

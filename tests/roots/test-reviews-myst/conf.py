@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_enhspec", "myst_parser"]
+enhspec_reviews = "enhspec-reviews.json"

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_enhspec"]
+enhspec_reviews = "enhspec-reviews.json"

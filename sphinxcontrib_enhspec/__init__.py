@@ -17,7 +17,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import assets, config, nodes
     from .capture import CaptureTexts
     from .directives import DIRECTIVES
-    from .domain import EnhspecDomain, on_missing_reference
+    from .domain import EnhspecDomain
     from .export import write_export
     from .freshness import pages_to_rewrite
     from .i18n import ParkTranslatable, RestoreTranslatable
@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .roles import ROLE_TYPES, BareRole
     from .tasks import FindTasks
     from .transforms import FillPlaceholders
+    from .unresolved import on_missing_reference
 
     app.setup_extension("sphinx.ext.graphviz")
     for name, default in config.DEFAULTS.items():

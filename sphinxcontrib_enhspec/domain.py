@@ -19,8 +19,7 @@ from .derive.since import against
 from .derive.traces import Traces
 from .derive.verification import Verifier
 from .ids import candidates
-from .nodes import CHECKED_XREF, CURRENT_SPEC
-from .reports import report_externals
+from .nodes import CURRENT_SPEC
 from .roles import ROLE_TYPES, EnhspecXRefRole, object_reference
 from .sources import baseline, junit
 from .sources import reviews as review_file
@@ -117,7 +116,9 @@ class EnhspecDomain(Domain):
     def externals(self) -> list[External]:
         """The projects of ``enhspec_external`` that could be read, read once per build."""
         found, problems = read_all(self.env.config.enhspec_external, str(self.app.confdir))
-        report_externals(problems)
+        for problem in problems:
+            warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:", problem.name,
+                 problem.where, problem.message)
         return found
 
     @cached_property
@@ -284,17 +285,3 @@ class EnhspecDomain(Domain):
         return object_reference(builder, fromdocname, record.location.docname, record.anchor,
                                 record.title or record.id, record.location.uri, contnode)
 
-
-def on_missing_reference(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Report an unknown ID as ``enhspec.unresolved``; option links were checked already."""
-    if domain is None or domain.name != EnhspecDomain.name:
-        return None
-    if node.get(CHECKED_XREF):
-        return True
-    target = node["reftarget"]
-    objtype = ROLE_TYPES.get(node["reftype"], "object")
-    ours = cast("EnhspecDomain", domain)
-    other = ours.catalog.lookup(candidates(target, node.get(CURRENT_SPEC, ""), ours.cfg))
-    hint = f" ({other.id} is a {other.objtype})" if other is not None else ""
-    warn("unknown %s %r%s", Subtype.UNRESOLVED, node, objtype, target, hint)
-    return True

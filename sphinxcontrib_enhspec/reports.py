@@ -17,7 +17,6 @@ from .warnings import Subtype, warn
 if TYPE_CHECKING:
     from .derive.traces import Traces
     from .sources.baseline import BaselineProblem
-    from .sources.external import ExternalProblem
     from .sources.junit import Results
     from .sources.reviews import Loaded
 
@@ -43,9 +42,3 @@ def report_inputs(results: Results, reviews: Loaded, traces: Traces, srcdir: str
     for found in suspect_problems(traces):
         warn(found.message, found.subtype, found.location.warning_location)
 
-
-def report_externals(problems: list[ExternalProblem]) -> None:
-    """Warn about the exports of other projects that could not be used."""
-    for problem in problems:
-        warn("export of %s (%s) %s", Subtype.EXTERNAL, f"{problem.where}:", problem.name,
-             problem.where, problem.message)

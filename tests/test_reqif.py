@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 import xmlschema
+from fuzzing import search
+from hypothesis import given
+from hypothesis import strategies as st
 from reqif.parser import ReqIFParser
+from reqif.unparser import ReqIFUnparser
 
 from sphinxcontrib_enhspec.cli import main
-from sphinxcontrib_enhspec.cli.reqif_mapping import datatype, escape, text
+from sphinxcontrib_enhspec.cli.reqif_mapping import datatype, escape, text, to_reqif
 
 pytestmark = pytest.mark.requirement("ENH-100.ER9")
 
@@ -57,15 +63,25 @@ def convert(export: Path, out: Path, capsys: pytest.CaptureFixture[str]
     return status, captured.out, captured.err
 
 
-def expected_value(value: Any) -> str:
+def as_xml_text(value: str) -> str:
+    """What the docs say XML keeps of a text: tabs and line breaks as spaces, and U+FFFD
+    for what XML 1.0 cannot hold."""
+    value = re.sub("[\t\n\r]", " ", value)
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd",
+                  value)
+
+
+def expected_value(value: Any, kind: str = "") -> str:
     """How the docs say each kind of JSON value is written."""
-    if isinstance(value, bool):
+    if kind == "boolean" or (not kind and isinstance(value, bool)):
         return "true" if value else "false"
-    if isinstance(value, (int, str)):
+    if kind == "integer" or (not kind and isinstance(value, int)):
         return str(value)
+    if isinstance(value, str):
+        return as_xml_text(value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(value)
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return as_xml_text(", ".join(value))
+    return as_xml_text(json.dumps(value, sort_keys=True, ensure_ascii=False))
 
 
 def read_back(path: Path) -> dict[str, Any]:
@@ -100,17 +116,32 @@ def assert_matches_export(data: dict[str, Any], found: dict[str, Any]) -> None:
     """Every object with every field that has a value, and every link between them."""
     expected = {}
     for key, kind in KINDS.items():
-        for entry in data.get(key, []):
+        entries = data.get(key, [])
+        fields = {name for entry in entries for name in entry}
+        # a field is boolean or integer only when every value it has is one
+        types = {name: next((t for t, test in (("boolean", is_bool), ("integer", is_int))
+                             if all(test(e[name]) for e in entries
+                                    if e.get(name) is not None)), "")
+                 for name in fields}
+        for entry in entries:
             names = {**STANDARD, "title": "ReqIF.ChapterName"} if kind == "spec" else STANDARD
-            expected[entry["id"]] = (kind.capitalize(), {
-                names.get(name, name): expected_value(value)
+            expected[as_xml_text(entry["id"])] = (kind.capitalize(), {
+                names.get(name, name): expected_value(value, types[name])
                 for name, value in entry.items() if value is not None})
     assert found["objects"] == expected
-    known = set(expected)
-    links = {(link, entry["id"], target) for key, link in LINKS.items()
-             for entry in data.get(key, []) for target in entry.get(link, [])
-             if target in known}
+    known = {entry["id"] for key in KINDS for entry in data.get(key, [])}
+    links = {(link, as_xml_text(entry["id"]), as_xml_text(target))
+             for key, link in LINKS.items() for entry in data.get(key, [])
+             for target in entry.get(link, []) if target in known}
     assert found["relations"] == links
+
+
+def is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -2**31 <= value < 2**31
 
 
 @pytest.mark.parametrize("root", ["basic", "basic-myst"])
@@ -332,3 +363,50 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, capsy
     assert stderr == f"enhspec reqif: {out} cannot be written: No space left on device\n"
     assert [p.name for p in tmp_path.iterdir()] == ["specs.reqif"]
     assert out.read_text() == "the last export"
+
+
+#: Texts of every kind: markup, quotes, controls, line breaks, lone surrogates.
+TEXTS = st.text(st.characters(codec=None), max_size=12) | st.sampled_from(
+    ["<b>&amp;</b>", '"\'', "a\tb\nc\r\n", "\x00\x1b", "\ud800", "]]>", "ENH-1.ER1"])
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXTS | st.lists(TEXTS, max_size=3),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(TEXTS, inner, max_size=2),
+    max_leaves=5)
+FIELDS = st.text("abcdefghij_", min_size=1, max_size=6).filter(lambda f: f not in STANDARD)
+
+
+@st.composite
+def exports(draw: st.DrawFn) -> dict[str, Any]:
+    """An export of random objects with random fields, links and IDs."""
+    ids = draw(st.lists(TEXTS.filter(bool), min_size=1, max_size=8, unique=True))
+    data: dict[str, Any] = {"schema_version": 2, "project": draw(TEXTS),
+                            "generator": draw(TEXTS)}
+    lists: dict[str, list[dict[str, Any]]] = {key: [] for key in KINDS}
+    for object_id in ids:
+        key = draw(st.sampled_from(sorted(KINDS)))
+        entry = {"id": object_id, **draw(st.dictionaries(FIELDS, VALUES, max_size=4))}
+        entry[LINKS[key]] = draw(st.lists(st.sampled_from(ids) | TEXTS, max_size=3))
+        if key != "specs" and draw(st.booleans()):
+            entry["spec"] = draw(st.sampled_from(ids))
+        lists[key].append(entry)
+    return {**data, **lists}
+
+
+REQIF_SCHEMA = None
+
+
+@given(data=exports())
+@search(25)
+def test_any_export_gives_a_valid_file_that_reads_back(data):
+    global REQIF_SCHEMA  # loaded once: it takes a second
+    REQIF_SCHEMA = REQIF_SCHEMA or schema()
+    xml = ReqIFUnparser.unparse(to_reqif(data, "1970-01-01T00:00:00Z").bundle)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "specs.reqif"
+        path.write_text(xml, encoding="utf-8")
+        REQIF_SCHEMA.validate(str(path))
+        found = read_back(path)
+    assert_matches_export(data, found)
+    # the reqif library escapes only "&" in the title: "<" and ">" are written as quotes
+    title = as_xml_text(data["project"] or "enhspec export")
+    assert found["header"].title == title.replace("<", "\u2039").replace(">", "\u203a")

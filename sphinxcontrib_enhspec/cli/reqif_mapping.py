@@ -45,7 +45,7 @@ INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MIN_MAX_LENGTH = 32000
 UNASSIGNED = "enhspec-unassigned"
 _KEEP = re.compile(r"[A-Za-z0-9.-]")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: What an XML reader makes of them in an attribute value anyway: a space each.
 _BREAKS = re.compile("[\t\n\r]")
 _TOOL_NAME = re.compile(r"^[\w .+-]*$")
@@ -78,14 +78,15 @@ def specification_ref(spec_id: str) -> str:
 
 def relation_ref(link: str, source: str, target: str) -> str:
     """The ReqIF identifier of the `link` relation from `source` to `target`."""
-    digest = hashlib.sha256(f"{source}\n{target}".encode()).hexdigest()[:16]
+    both = f"{source}\n{target}".encode(errors="surrogatepass")
+    digest = hashlib.sha256(both).hexdigest()[:16]
     return f"rel-{link}-{digest}"
 
 
 def attribute_name(kind: str, name: str) -> str:
     """The long name of field `name` of a `kind` object in the ReqIF file."""
     names = SPEC_STANDARD_NAMES if kind == "spec" else STANDARD_NAMES
-    return names.get(name, name)
+    return names.get(name, text(name))
 
 
 def datatype(values: list[Any]) -> str:
@@ -109,6 +110,12 @@ def text(value: Any) -> str:
     else:
         out = json.dumps(value, sort_keys=True, ensure_ascii=False)
     return _NOT_XML.sub("\ufffd", _BREAKS.sub(" ", out))
+
+
+def header_title(project: Any) -> str:
+    """The project's name as the file's title; ``<`` and ``>`` become single angle
+    quotation marks, as the reqif library writes the title escaping ``&`` only."""
+    return text(project or "enhspec export").translate({ord("<"): "\u2039", ord(">"): "\u203a"})
 
 
 def value_of(kind: str, value: Any) -> str:
@@ -216,7 +223,7 @@ def _specifications(entries: dict[str, list[dict[str, Any]]], when: str
         children = [_hierarchy(m, 2, when) for m in members[spec_id]]
         out.append(ReqIFSpecification(
             identifier=specification_ref(spec_id), last_change=when,
-            long_name=f"{spec_id} {text(spec.get('title') or '')}".strip(),
+            long_name=text(f"{spec_id} {text(spec.get('title') or '')}".strip()),
             specification_type="type-specification",
             children=[_hierarchy(spec_id, 1, when, children)]))
     if unassigned:
@@ -245,7 +252,7 @@ def _relations(entries: dict[str, list[dict[str, Any]]], when: str,
                     identifier=relation_ref(link, entry["id"], target),
                     relation_type_ref=f"reltype-{link}", source=object_ref(entry["id"]),
                     target=object_ref(target), last_change=when,
-                    long_name=f"{entry['id']} {PHRASES[link]} {target}"))
+                    long_name=text(f"{entry['id']} {PHRASES[link]} {target}")))
     return out
 
 
@@ -269,8 +276,9 @@ def to_reqif(export: dict[str, Any], when: str) -> Mapped:
     header = ReqIFReqIFHeader(
         identifier="enhspec-header", creation_time=when,
         req_if_tool_id=f"sphinxcontrib-enhspec {__version__}", req_if_version="1.0",
-        source_tool_id=generator if _TOOL_NAME.match(generator) else "sphinxcontrib-enhspec",
-        title=text(export.get("project") or "enhspec export"))
+        source_tool_id=generator if generator.strip() and _TOOL_NAME.match(generator)
+        else "sphinxcontrib-enhspec",
+        title=header_title(export.get("project")))
     outside: list[tuple[str, str, str]] = []
     relations = _relations(entries, when, outside)
     specifications = _specifications(entries, when)

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ..__about__ import __version__
-from . import new
+from . import convert, new
 
 
 def parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
     new.register(commands)
+    convert.register(commands)
     return top
 
 

@@ -42,6 +42,7 @@ class Placer:
     highest: dict[str, int] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     last_item: Directive | None = None
+    nested: bool = False  # whether nested items have joined the last item's body
 
     @property
     def section(self) -> str:
@@ -90,8 +91,12 @@ class Placer:
 
     def item(self, block: Block) -> None:
         if block.indent and self.last_item is not None:
-            self.last_item.body += ["", *nested(block)]
+            # One blank line between the item's own text and its nested list.
+            gap = [] if self.nested else [""]
+            self.last_item.body += [*gap, *nested(block)]
+            self.nested = True
             return
+        self.nested = False
         made = self.requirement(block) or self.risk(block) or self.step(block)
         self.last_item = made
         self.parts.append(made or Kept(block))
@@ -191,7 +196,15 @@ class Placer:
                                                     "kept in the code block only")
                 continue
             self.seen.add(f"{name} {change.name}")
-            options = [("action", change.action)] if change.action else []
+            action = change.action
+            if action == "removed":
+                # A removal is checked against the deprecations of earlier releases,
+                # which the Markdown does not record: written as is, it would warn.
+                self.note(line + 1 + change.offset, f"{change.name} is marked removed; "
+                          "written without :action: (add it once the project records "
+                          "the deprecation)")
+                action = ""
+            options = [("action", action)] if action else []
             options += [(value, change.value)] if change.value else []
             self.parts.append(Directive(name, change.name, options))
 

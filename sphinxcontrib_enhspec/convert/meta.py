@@ -72,10 +72,8 @@ def title_parts(heading: str, spec_pattern: str) -> tuple[str | None, str]:
     """The spec ID in a page title (``ENH-7: Title``), if any, and the title without it
     and without the template's "Enhancement Specification:"."""
     text = TITLE_PREFIX.sub("", heading).strip()
-    words = text.split()
-    for i, word in enumerate(words[:2]):
-        candidate = word.rstrip(":,.\u2013\u2014-")
-        if re.search(spec_pattern, candidate):
-            rest = " ".join(words[:i] + words[i + 1:])
-            return candidate, rest.lstrip(":-\u2013\u2014 ").strip()
+    first, _, rest = text.partition(" ")
+    candidate = first.rstrip(":,.\u2013\u2014-")
+    if candidate and re.search(spec_pattern, candidate):
+        return candidate, rest.lstrip(":-\u2013\u2014 ").strip()
     return None, text

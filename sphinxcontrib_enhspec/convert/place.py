@@ -115,7 +115,7 @@ class Placer:
                 new = self.next_id(prefix)
                 self.note(block.line, f"{ident} is taken; written as {new}")
                 ident = new
-        elif kind_section and not block.marker[0].isdigit():
+        elif kind_section:
             box_match = BOX.match(block.lines[0])
             box = box_match.group("box") if box_match else None
             title = block.lines[0][box_match.end() if box_match else 0:]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})\s*([^\s`{}]*)[^`]*$")
+#: A fence at any indentation: one indented under a list item that an earlier nested item
+#: ended still opens a code block (CommonMark would make it an indented code block).
+FENCE = re.compile(r"^( *)(`{3,}|~{3,})\s*([^\s`{}]*)[^`]*$")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -48,7 +50,7 @@ def starts_block(line: str) -> bool:
 
 def _fence(lines: list[str], start: int, match: re.Match[str]) -> tuple[Block, int]:
     mark = match.group(2)
-    closing = re.compile(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
+    closing = re.compile(rf"^ *{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
     strip = len(match.group(1))
     end = start + 1
     while end < len(lines) and not closing.match(lines[end]):

@@ -14,9 +14,10 @@ TOKEN = re.compile(
     r"|(?P<strong>(?P<s>\*\*|__)(?P<strongtext>[^\s*_](?:.*?[^\s\\])?)(?P=s))"
     r"|(?P<em>(?<![\w*])(?P<e>[*_])(?P<emtext>[^\s*_](?:[^*_]*?[^\s\\*_])?)(?P=e)(?![\w*]))"
 )
+FIELD = re.compile(r"^:[^:\s][^:]*:(\s|$)")
 #: What reST allows right before an inline markup start-string and right after its end.
 BEFORE = set(" \t'\"([{<-/:")
-AFTER = set(" \t'\")]}>-/:.,;!?\\")
+AFTER = set(" \t'\")]}>-/:.,;!?")
 
 
 def escape(text: str) -> str:
@@ -33,6 +34,12 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
+def plain(text: str) -> str:
+    """Markdown text inside strong, emphasis or a link label, its backslash escapes
+    resolved and reST's markup characters escaped."""
+    return escape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))
+
+
 def _markup(match: re.Match[str]) -> str | None:
     """The reST form of one token that is inline markup; None for an escaped character."""
     if match.group("escape"):
@@ -45,11 +52,11 @@ def _markup(match: re.Match[str]) -> str | None:
         label = match.group("label") or ""
         if not label.strip():
             return f"`<{url}>`__"
-        text = escape(label).replace("<", "\\<")
+        text = plain(label).replace("<", "\\<")
         return f"`{text} <{url}>`__"
     if match.group("strong"):
-        return f"**{escape(match.group('strongtext'))}**"
-    return f"*{escape(match.group('emtext'))}*"
+        return f"**{plain(match.group('strongtext'))}**"
+    return f"*{plain(match.group('emtext'))}*"
 
 
 def to_rst(text: str) -> str:
@@ -70,4 +77,7 @@ def to_rst(text: str) -> str:
         position = match.end()
     out.append(escape(text[position:]))
     line = "".join(out)
-    return "\\" + line if line.startswith(".. ") or line == ".." else line
+    # A line starting so would be a comment or a field list in reST.
+    if line.startswith(".. ") or line == ".." or FIELD.match(line):
+        return "\\" + line
+    return line

@@ -7,11 +7,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from pygments.filters import ErrorToken
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from . import design
-from .blocks import Block
+from .blocks import Block, read
 from .parts import Directive, Heading, Kept, Note, Part
 
 ID_ITEM = re.compile(r"^(?:\[(?P<box>[ xX])\][ \t]+)?(?P<b>\*\*)?(?P<id>[A-Za-z]+[0-9]+)"
@@ -79,7 +80,7 @@ class Placer:
             self.last_item = None
             self.heading(block)
         elif block.kind == "item":
-            self.item(block)
+            self.item(self.fenced(block))
         elif block.kind == "code":
             self.last_item = None
             self.code(block)
@@ -87,7 +88,15 @@ class Placer:
             self.note(block.line, "a horizontal rule; left out")
         else:
             self.last_item = None
-            self.parts.append(Kept(block))
+            self.parts.append(Kept(self.fenced(block) if block.kind == "quote" else block))
+
+    def fenced(self, block: Block) -> Block:
+        """`block` with the code blocks inside it that Sphinx could not highlight marked
+        as text."""
+        lines, problems = fix_fences(block.lines)
+        for offset, problem in problems:
+            self.note(block.line + offset, f"{problem}; the block is highlighted as text")
+        return replace(block, lines=lines)
 
     def item(self, block: Block) -> None:
         if block.indent and self.last_item is not None:
@@ -172,9 +181,9 @@ class Placer:
 
     def code(self, block: Block) -> None:
         language = block.text.lower()
-        if language and not known_language(language):
-            self.note(block.line, f"{block.text!r} is not a language Pygments knows; "
-                                  "the block is highlighted as text")
+        problem = highlighting_problem(language, "\n".join(block.lines)) if language else ""
+        if problem:
+            self.note(block.line, f"{problem}; the block is highlighted as text")
             block = replace(block, text="text")
         self.parts.append(Kept(block))
         path = " ".join(text.lower() for _, text in self.path)
@@ -222,12 +231,38 @@ def nested(block: Block) -> list[str]:
                                                   for line in block.lines[1:])]
 
 
-def known_language(name: str) -> bool:
-    """Whether Pygments can highlight `name` (Sphinx warns about any other)."""
+def highlighting_problem(name: str, code: str) -> str:
+    """Why Sphinx would warn when highlighting `code` as `name` (it does for a language
+    Pygments does not know and for a token the lexer cannot read); "" when it would not."""
     if name in ("text", "none", "default"):
-        return True
+        return ""
     try:
-        get_lexer_by_name(name)
+        lexer = get_lexer_by_name(name)
     except ClassNotFound:
-        return False
-    return True
+        return f"{name!r} is not a language Pygments knows"
+    lexer.add_filter("raiseonerror")
+    try:
+        for _ in lexer.get_tokens(code):
+            pass
+    except ErrorToken:
+        return f"the code is not {name!r} as Pygments reads it"
+    return ""
+
+
+def fix_fences(lines: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[int, str]]]:
+    """`lines` (of a list item or a quote) with each fence whose code Sphinx could not
+    highlight in its language opened as ``text``; the problems by line offset."""
+    out = list(lines)
+    problems: list[tuple[int, str]] = []
+    for block in read("\n".join(re.sub(r"^ {0,3}> ?", "", line) for line in lines)):
+        if block.kind == "code" and block.text:
+            problem = highlighting_problem(block.text.lower(), "\n".join(block.lines))
+            found = [(block.line - 1, problem)] if problem else []
+        elif block.kind in ("item", "quote"):
+            found = [(block.line - 1 + k, p) for k, p in fix_fences(block.lines)[1]]
+        else:
+            continue
+        for offset, problem in found:
+            out[offset] = re.sub(r"((?:`{3,}|~{3,})\s*)[^\s`{}]+", r"\1text", out[offset], count=1)
+            problems.append((offset, problem))
+    return tuple(out), problems

@@ -38,10 +38,17 @@ def directive(part: Directive) -> str:
     lines = [f".. {part.name}:: {argument}"]
     lines += [f"   :{name}: {to_rst(value) if name in part.inline else value}"
               for name, value in part.options]
-    body = blocks([Kept(b) for b in read("\n".join(part.body))])
-    if body:
-        lines += ["", indent(body)]
+    text = body(part.body)
+    if text:
+        lines += ["", indent(text)]
     return "\n".join(lines)
+
+
+def body(markdown: Sequence[str]) -> str:
+    """Markdown inside a list item or a directive as reST; a heading there, which reST
+    does not allow, becomes a paragraph."""
+    return blocks([Kept(b if b.kind != "heading" else Block("para", b.line, (b.text,)))
+                   for b in read("\n".join(markdown))])
 
 
 def _cells(line: str) -> list[str]:
@@ -90,10 +97,10 @@ class Lists:
                 self.ordered_depth = -1
         content = column + len(marker) + 1
         self.stack.append((block.indent, content))
-        first = f"{' ' * column}{marker} {to_rst(block.lines[0])}".rstrip()
-        rest = [(" " * content + to_rst(line)) if line.strip() else ""
-                for line in block.lines[1:]]
-        return "\n".join([first, *rest])
+        lines = body(block.lines).splitlines() or [""]
+        first = f"{' ' * column}{marker} {lines[0]}".rstrip()
+        return "\n".join([first, *(" " * content + line if line.strip() else ""
+                                   for line in lines[1:])])
 
 
 def kept(block: Block, lists: Lists, after_item: bool) -> str:
@@ -106,8 +113,10 @@ def kept(block: Block, lists: Lists, after_item: bool) -> str:
     if block.kind == "table":
         return table(block)
     if block.kind == "quote":
-        text = "\n".join(to_rst(re.sub(r"^ {0,3}> ?", "", line)) for line in block.lines)
-        return indent(text)
+        text = indent(body([re.sub(r"^ {0,3}> ?", "", line) for line in block.lines]))
+        # An empty comment ends a list or a directive before it, which would take the
+        # quote in.
+        return f"..\n\n{text}"
     if block.kind == "comment":
         return "..\n" + indent("\n".join(block.lines))
     if block.kind == "heading":

@@ -284,3 +284,17 @@ def test_the_command_line_runs_without_a_traceback(tmp_path):
                              "--help"], capture_output=True, text=True, check=True)
     for option in ("--format {rst,md}", "--id ID", "[-o OUT]", "--output OUT", "SPEC.md"):
         assert option in helped.stdout, option
+
+
+def test_the_documented_example_is_what_the_command_writes(capsys):
+    example = Path(__file__).parents[1] / "docs" / "examples" / "convert"
+    source = example / "quiet-mode.md.txt"
+    assert main(["convert", str(source)]) == 0
+    out, err = capsys.readouterr()
+    assert out == (example / "quiet-mode.rst.txt").read_text()
+    assert err.splitlines() == [
+        f"{source}:5: kept as text: 'Priority' is not a metadata field of enhancement-spec",
+        f"{source}:11: a requirement without an ID; numbered ER2"]
+    page = (Path(__file__).parents[1] / "docs" / "moving-to-enhspec.rst").read_text()
+    for line in err.splitlines():
+        assert line.replace(str(source), "quiet-mode.md") in page

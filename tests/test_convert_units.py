@@ -182,3 +182,22 @@ def test_risks_take_ids_mitigations_and_checked_boxes():
         "```{risk} R7 Slow\n:category: technical\n:mitigation: Cache it: twice\n```\n\n"
         "```{risk} R8 Leaks\n:category: technical\n:status: mitigated\n"
         ":mitigation: Close files\n```\n")
+
+
+def test_code_sphinx_cannot_highlight_is_marked_text_wherever_it_stands():
+    result = convert("# ENH-1: T\n\n```mermaid\ngraph\n```\n\n- item\n\n  ```mjs\n  x\n  ```\n\n"
+                     "> ```python\n> cost = $5\n> ```\n", "md")
+    assert [(n.line, n.message) for n in result.notes] == [
+        (3, "'mermaid' is not a language Pygments knows; the block is highlighted as text"),
+        (9, "'mjs' is not a language Pygments knows; the block is highlighted as text"),
+        (13, "the code is not 'python' as Pygments reads it; the block is highlighted "
+             "as text")]
+    assert result.text.endswith("```text\ngraph\n```\n\n- item\n\n  ```text\n  x\n  ```\n\n"
+                                "> ```text\n> cost = $5\n> ```\n")
+
+
+def test_rst_keeps_quotes_and_item_bodies_apart_from_what_precedes_them():
+    text = convert("# ENH-1: T\n\n```sh\nls\n```\n> :warning: careful\n\n- a\n\n"
+                   "  ```sh\n  ls\n  ```\n  - b\n").text
+    assert text.endswith(".. code-block:: sh\n\n   ls\n\n..\n\n   \\:warning: careful\n\n"
+                         "- a\n\n  .. code-block:: sh\n\n     ls\n\n  - b\n")

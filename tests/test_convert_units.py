@@ -10,6 +10,7 @@ from sphinxcontrib_enhspec.convert.blocks import Block, read
 from sphinxcontrib_enhspec.convert.design import action_of, python_changes, yaml_changes
 from sphinxcontrib_enhspec.convert.inline import escape, to_rst
 from sphinxcontrib_enhspec.convert.meta import option, split, title_parts
+from sphinxcontrib_enhspec.convert.write import option_value
 
 PATTERN = r"^[A-Z][A-Z0-9]*-[0-9]+$"
 STATUSES = ["draft", "proposed", "approved"]
@@ -201,3 +202,11 @@ def test_rst_keeps_quotes_and_item_bodies_apart_from_what_precedes_them():
                    "  ```sh\n  ls\n  ```\n  - b\n").text
     assert text.endswith(".. code-block:: sh\n\n   ls\n\n..\n\n   \\:warning: careful\n\n"
                          "- a\n\n  .. code-block:: sh\n\n     ls\n\n  - b\n")
+
+
+def test_yaml_values_lose_their_quotes_and_myst_quotes_what_it_would_misread():
+    changes, _ = yaml_changes(("a:", "  q: \"x: \\\"y\\\"\"", "  s: 'it''s'", "  h: '#5'",
+                               "  plain: [1, 2]"))
+    assert [c.value for c in changes] == ['x: "y"', "it's", "#5", "[1, 2]"]
+    assert [option_value(v) for v in ("#5", "it's", "'q'", "a #b", "|", "[1, 2]", "a: b")] == [
+        "'#5'", "it's", "'''q'''", "'a #b'", "'|'", "[1, 2]", "a: b"]

@@ -45,8 +45,13 @@ def action_of(text: str) -> str:
     return "added" if new else "changed" if changed else ""
 
 
-def _unquote(key: str) -> str:
-    return key[1:-1] if key[:1] in "'\"" and key[-1:] == key[:1] else key
+def _unquote(text: str) -> str:
+    """A YAML scalar's value: without its quotes, its quotes' escapes resolved."""
+    if len(text) < 2 or text[0] not in "'\"" or text[-1] != text[0]:
+        return text
+    if text[0] == "'":
+        return text[1:-1].replace("''", "'")
+    return re.sub(r'\\(["\\])', r"\1", text[1:-1])
 
 
 def yaml_changes(lines: tuple[str, ...]) -> tuple[list[Change], list[tuple[int, str]]]:
@@ -62,7 +67,8 @@ def yaml_changes(lines: tuple[str, ...]) -> tuple[list[Change], list[tuple[int, 
         if match and not stripped.startswith("- "):
             value = re.sub(r"\s+#.*$", "", match.group("value") or "")
             entries.append((len(match.group("indent")), _unquote(match.group("key")),
-                            "" if value in ("|", ">", "|-", ">-") else value, action, offset))
+                            "" if value in ("|", ">", "|-", ">-") else _unquote(value),
+                            action, offset))
     changes: list[Change] = []
     problems: list[tuple[int, str]] = []
     path: list[tuple[int, str]] = []

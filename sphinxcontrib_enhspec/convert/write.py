@@ -18,13 +18,21 @@ def fence(lines: Sequence[str], char: str = "`") -> str:
     return char * max([3, *(n + 1 for n in runs)])
 
 
+def option_value(value: str) -> str:
+    """An option value as MyST reads it back unchanged: single-quoted when MyST's option
+    parser would take it for a comment, a quoted string or a block scalar."""
+    if value[:1] in ("#", "'", '"', "|", ">") or " #" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return value
+
+
 def myst_directive(part: Directive) -> str:
     """A directive as a MyST fenced block; ``~~~`` when its argument holds a backtick,
     which CommonMark does not allow in a backtick fence's opening line."""
     char = "~" if "`" in part.argument else "`"
     mark = fence(part.body, char)
     lines = [f"{mark}{{{part.name}}} {part.argument}".rstrip()]
-    lines += [f":{name}: {value}" for name, value in part.options]
+    lines += [f":{name}: {option_value(value)}" for name, value in part.options]
     body = list(part.body)
     while body and not body[-1].strip():
         body.pop()

@@ -298,3 +298,16 @@ def test_the_documented_example_is_what_the_command_writes(capsys):
     page = (Path(__file__).parents[1] / "docs" / "moving-to-enhspec.rst").read_text()
     for line in err.splitlines():
         assert line.replace(str(source), "quiet-mode.md") in page
+
+
+@pytest.mark.parametrize("fmt", ["rst", "md"])
+def test_a_converted_spec_builds_alike_with_every_builder_and_in_parallel(
+        build, tmp_path, capsys, fmt):
+    src, _ = converted(tmp_path, "filled", fmt, capsys)
+    for builder in ("latex", "text", "man"):
+        assert build("scaffold", builder, srcdir=src).warnings() == [], builder
+    serial = build("scaffold", srcdir=src).text("enhspec.json")
+    (src / "_build" / "html" / "enhspec.json").unlink()
+    parallel = build("scaffold", srcdir=src, parallel=2)
+    assert parallel.warnings() == []
+    assert parallel.text("enhspec.json") == serial

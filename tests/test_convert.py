@@ -4,6 +4,7 @@ build without warnings and export what the Markdown said; every word of prose su
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -221,6 +222,16 @@ def test_output_is_replaced_atomically(tmp_path, capsys):
     assert out.read_text().startswith("Enhancement Specification: ENH-12 Parallel export\n")
     assert [p.name for p in tmp_path.iterdir()] == ["spec.rst"]
     assert capsys.readouterr().out == ""
+    out.chmod(0o640)
+    assert main(["convert", str(FIXTURES / "filled.md"), "-o", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+    fresh = tmp_path / "fresh.rst"
+    mask = os.umask(0o027)
+    try:
+        assert main(["convert", str(FIXTURES / "filled.md"), "-o", str(fresh)]) == 0
+    finally:
+        os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o640
 
 
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path, capsys, monkeypatch):

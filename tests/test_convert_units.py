@@ -210,3 +210,10 @@ def test_yaml_values_lose_their_quotes_and_myst_quotes_what_it_would_misread():
     assert [c.value for c in changes] == ['x: "y"', "it's", "#5", "[1, 2]"]
     assert [option_value(v) for v in ("#5", "it's", "'q'", "a #b", "|", "[1, 2]", "a: b")] == [
         "'#5'", "it's", "'''q'''", "'a #b'", "'|'", "[1, 2]", "a: b"]
+
+
+def test_an_id_given_over_the_titles_is_noted():
+    result = convert("# ENH-12: Title\n", "rst", "ENH-1")
+    assert result.text == "ENH-12: Title\n=============\n\n.. enhancement-spec:: ENH-1 Title\n"
+    assert [(n.line, n.message) for n in result.notes] == [
+        (1, "the title names ENH-12; the spec is ENH-1, as given")]

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..config import DEFAULTS
-from . import header, write
+from . import header, meta, write
 from .blocks import read
 from .header import NoSpecIdError
 from .parts import Heading, Kept, Note, Part
@@ -39,6 +39,10 @@ def convert(markdown: str, fmt: str = "rst", spec_id: str | None = None, *,
     title_block, zone = header.head_zone(blocks)
     head = header.head(zone, ident, title, statuses, spec_pattern)
     notes = list(head.notes)
+    named, _ = meta.title_parts(title_block.text if title_block else "", spec_pattern)
+    if named and named != ident:
+        notes.append(Note(title_block.line if title_block else 1,
+                          f"the title names {named}; the spec is {ident}, as given"))
     parts: list[Part] = []
     if title_block is not None and title_block.text:
         parts.append(Heading(1, title_block.text))

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ..__about__ import __version__
-from . import diff, new, reqif, review
+from . import convert, diff, new, reqif, review
 
 
 def parser() -> argparse.ArgumentParser:
@@ -18,6 +18,7 @@ def parser() -> argparse.ArgumentParser:
     reqif.register(commands)
     diff.register(commands)
     review.register(commands)
+    convert.register(commands)
     return top
 
 

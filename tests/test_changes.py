@@ -9,6 +9,9 @@ import pytest
 from conftest import twins
 from sources import edit, write
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER10")
+
 #: The baselines (tests/roots/test-changes*/baselines/enhspec-1.0.json) were made by
 #: tests/make_baselines.py from an earlier state of the roots: ENH-1 was proposed, its ER1
 #: open under a shorter title, CR1's body said less, PR1 was not written and a risk R2 was.

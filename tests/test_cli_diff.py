@@ -11,6 +11,9 @@ import pytest
 
 from sphinxcontrib_enhspec.cli import main
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER10")
+
 ROOT = "changes"
 TEXT = """\
 {old} \u2192 {new}: 1 added, 1 removed, 3 changed, 0 conflicts

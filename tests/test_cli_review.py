@@ -13,6 +13,9 @@ import pytest
 from sphinxcontrib_enhspec.cli import main
 from sphinxcontrib_enhspec.derive.suspect import spec_fingerprint
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER11")
+
 EXPORTS = Path(__file__).parent / "exports"
 FP = {"S-1": "1111111111111111", "S-1.ER1": "aaaaaaaaaaaaaaaa", "S-1.ER2": "bbbbbbbbbbbbbbbb",
       "S-1.R1": "cccccccccccccccc", "S-2": "2222222222222222", "S-2.ER1": "dddddddddddddddd",

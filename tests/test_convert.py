@@ -18,6 +18,9 @@ from conftest import ROOTS
 from sphinxcontrib_enhspec.cli import convert as command
 from sphinxcontrib_enhspec.cli import main
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER14")
+
 FIXTURES = Path(__file__).parent / "convert"
 SEED = Path(__file__).parents[2] / "shared" / "seed" / "000_f60f97a7c79479f4.txt"
 #: Each fixture and the ``--id`` it is converted with (None: the document names its ID).

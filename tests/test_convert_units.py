@@ -12,6 +12,9 @@ from sphinxcontrib_enhspec.convert.inline import escape, to_rst
 from sphinxcontrib_enhspec.convert.meta import option, split, title_parts
 from sphinxcontrib_enhspec.convert.write import option_value
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER14")
+
 PATTERN = r"^[A-Z][A-Z0-9]*-[0-9]+$"
 STATUSES = ["draft", "proposed", "approved"]
 

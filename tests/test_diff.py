@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from fuzzing import search
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinxcontrib_enhspec.derive import diff
+
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER10")
 
 EXPORTS = Path(__file__).parent / "exports"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from html_tables import read_tables
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+              pytest.mark.requirement("ENH-100.ER10")]
 
 CONF = 'extensions = ["sphinxcontrib_enhspec"]\nproject = "History"\n'
 INDEX = "History\n=======\n\n.. toctree::\n\n   enh-7\n"

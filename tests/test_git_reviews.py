@@ -13,7 +13,8 @@ import pytest
 
 from sphinxcontrib_enhspec.cli import main
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+              pytest.mark.requirement("ENH-100.ER11")]
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SPEC = """\

@@ -13,7 +13,7 @@ from sources import edit
 from sphinxcontrib_enhspec.render.to_graphviz import trace_graph
 
 #: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
-pytestmark = pytest.mark.requirement("ENH-100.ER7")
+pytestmark = pytest.mark.requirement("ENH-100.ER13")
 
 EXT = {"graph": "rst", "graph-myst": "md"}
 NO_DOT = {"graphviz_dot": "no-such-dot-program"}

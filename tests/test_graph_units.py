@@ -24,7 +24,7 @@ from sphinxcontrib_enhspec.render import graph
 from sphinxcontrib_enhspec.render import model as m
 from sphinxcontrib_enhspec.render.to_dot import dot_source, no_links, quoted, url
 
-pytestmark = pytest.mark.requirement("ENH-100.ER7")
+pytestmark = pytest.mark.requirement("ENH-100.ER13")
 
 CSS = Path(__file__).parent.parent / "sphinxcontrib_enhspec" / "static" / "enhspec.css"
 HOSTILE = ['Quote " and \\N \\G \\l \\\\ end\\', "<b>{x}|y</b> & &#92;N &amp; &lt;",

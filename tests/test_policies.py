@@ -15,7 +15,7 @@ from sphinxcontrib_enhspec.model import SPEC_OPTIONS, Location, Spec
 from sphinxcontrib_enhspec.settings import Policy
 
 #: The requirements of the project's own spec (docs/project/enh-100.rst) these tests verify.
-pytestmark = pytest.mark.requirement("ENH-100.ER3")
+pytestmark = pytest.mark.requirement("ENH-100.ER12")
 
 #: 2026-12-01, midnight UTC: the build's date of every test here.
 EPOCH = "1796083200"

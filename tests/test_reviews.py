@@ -9,6 +9,9 @@ from sources import edit, write
 
 from sphinxcontrib_enhspec.cli import main
 
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER11")
+
 #: (reST line, MyST line, message) of each warning of the roots as committed.
 SUSPECT = [
     ("enh-1", 4, 3, "ENH-1 is approved, and its text or its requirements changed since it "

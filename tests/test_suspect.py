@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fuzzing import search
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +18,9 @@ from sphinxcontrib_enhspec.derive.suspect import (
 )
 from sphinxcontrib_enhspec.model import Reviews, fingerprint
 from sphinxcontrib_enhspec.sources.reviews import dumps, load, parse
+
+#: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
+pytestmark = pytest.mark.requirement("ENH-100.ER11")
 
 A, B, C = "0123456789abcdef", "fedcba9876543210", "00000000ffffffff"
 #: Spec IDs and full IDs of requirements and risks, and fingerprints.

@@ -159,7 +159,7 @@ def test_an_export_without_fingerprints(project, capsys):
     b'{"spec": "S-1", "fingerprint": "0000000000000000"}\n{"spec": "S-1"}\n',
     b'{"spec": "S-1", "fingerprint": "0000000000000000"}\n' * 2,
     b"\xff\xfe",
-])
+], ids=["not-json", "a-record-without-fingerprint", "a-record-twice", "not-utf8"])
 def test_a_malformed_reviews_file_is_left_as_it_was(project, capsys, content):
     path = project / "enhspec-reviews.json"
     path.write_bytes(content)

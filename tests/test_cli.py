@@ -62,14 +62,22 @@ def test_new_spec_has_every_section(tmp_path, fmt, capsys):
 def test_refuses_to_overwrite_and_bad_ids(tmp_path, capsys):
     assert main(["new", "ENH-043", "First", "--dir", str(tmp_path)]) == 0
     before = (tmp_path / "enh-043.rst").read_text()
-    assert main(["new", "ENH-043", "Second", "--dir", str(tmp_path)]) == 1
+    assert main(["new", "ENH-043", "Second", "--dir", str(tmp_path)]) == 2
     assert (tmp_path / "enh-043.rst").read_text() == before
-    assert main(["new", "enh-43", "Lower case", "--dir", str(tmp_path)]) == 1
+    assert main(["new", "enh-43", "Lower case", "--dir", str(tmp_path)]) == 2
     assert main(["new", "RFC7", "Custom", "--dir", str(tmp_path), "--id-pattern",
                  r"^RFC[0-9]+$"]) == 0
     err = capsys.readouterr().err
     assert f"enhspec: {tmp_path / 'enh-043.rst'} exists; not overwriting it" in err
     assert "enhspec: 'enh-43' does not match the spec ID pattern" in err
+
+
+def test_a_folder_that_cannot_be_made_is_unusable_input(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    assert main(["new", "ENH-1", "Title", "--dir", str(tmp_path / "a-file" / "specs")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"enhspec: cannot write {tmp_path / 'a-file' / 'specs' / 'enh-1.rst'}: ")
+    assert err.count("\n") == 1
 
 
 def test_new_specs_build_without_warnings(build, tmp_path):

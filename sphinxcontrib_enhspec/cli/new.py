@@ -123,8 +123,7 @@ def chosen_id(args: argparse.Namespace) -> tuple[str, str] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the spec; 0 on success, 1 when nothing could be written, 2 on unusable
-    arguments."""
+    """Write the spec; 0 on success, 2 (and nothing written) on unusable input."""
     chosen = chosen_id(args)
     if isinstance(chosen, str):
         print(f"enhspec: {chosen}", file=sys.stderr)
@@ -133,18 +132,22 @@ def run(args: argparse.Namespace) -> int:
     if not re.search(args.id_pattern, args.id):
         print(f"enhspec: {args.id!r} does not match the spec ID pattern {args.id_pattern!r}",
               file=sys.stderr)
-        return 1
+        return 2
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", args.module):
         print(f"enhspec: the module {args.module!r} must be one word", file=sys.stderr)
-        return 1
+        return 2
     path = args.dir / f"{args.id.lower()}.{args.format}"
-    if path.exists():
-        print(f"enhspec: {path} exists; not overwriting it", file=sys.stderr)
-        return 1
     text = render(args.id, " ".join(args.title.split()), args.format, author=args.author,
                   module=args.module, date=datetime.date.today().isoformat())
-    args.dir.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as stream:
-        stream.write(text)
+    try:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        print(f"enhspec: {path} exists; not overwriting it", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"enhspec: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
     print(f"wrote {path}; add it to a toctree to build it")
     return 0

@@ -137,3 +137,57 @@ def test_swapping_the_states_swaps_added_and_removed(first, second):
     assert [[(f.name, f.old, f.new) for f in c.fields] for c in forth.changed] == [
         [(f.name, f.new, f.old) for f in c.fields] for c in back.changed]
     assert [(o, n) for o, n in forth.conflicts] == [(n, o) for o, n in back.conflicts]
+
+
+def fresh(text: str) -> str:
+    """An equal string that is another object, as two files read apart give."""
+    return json.loads(json.dumps(text))
+
+
+def test_an_equal_title_read_from_another_file_is_no_conflict():
+    old = export(req("ENH-1.ER1", title=fresh("Same title"), docname="a"))
+    new = export(req("ENH-1.ER1", title=fresh("Same title"), docname="b"))
+    found = compare(old, new)
+    assert found.conflicts == ()
+    assert found.empty  # where an object is written is no change
+
+
+def test_a_changed_type_is_the_first_changed_field():
+    old = export(req("ENH-1.X1", title="Was a requirement"))
+    new = export(("risks", {"type": "risk", "id": "ENH-1.X1", "title": "Now a risk",
+                            "status": "open", "docname": "a", "spec": "ENH-1"}))
+    (changed,) = compare(old, new).changed
+    assert [(f.name, f.old, f.new) for f in changed.fields] == [
+        ("type", "requirement", "risk"), ("title", "Was a requirement", "Now a risk")]
+
+
+def test_transitions_count_status_changes_only_and_the_most_frequent_first():
+    old = export(req("ENH-1.ER1"), req("ENH-1.ER2"), req("ENH-1.ER3"), req("ENH-1.ER4"))
+    new = export(req("ENH-1.ER1", status="done"), req("ENH-1.ER2", status="dropped"),
+                 req("ENH-1.ER3", status="dropped"), req("ENH-1.ER4", title="Retitled"))
+    assert [str(t) for t in compare(old, new).transitions] == [
+        "2 requirements open \u2192 dropped", "1 requirement open \u2192 done"]
+
+
+def test_a_missing_or_broken_list_leaves_the_others_read():
+    data = {"schema_version": 2, "specs": "not a list", "requirements": ["junk", {"title": "x"}],
+            "migration_steps": [{"id": "ENH-1.M1", "title": "Step", "docname": "a"}]}
+    snap = diff.snapshot(data)
+    assert list(snap.objects) == ["ENH-1.M1"]
+    assert snap.types == frozenset({"requirement", "migration-step"})
+
+
+def test_select_keeps_a_change_or_conflict_when_either_side_is_of_the_spec():
+    old = export(req("ENH-1.ER1", spec="ENH-1"), req("ENH-1.ER2", spec="ENH-1", docname="a"))
+    new = export(req("ENH-1.ER1", spec="ENH-2"),
+                 req("ENH-1.ER2", spec="ENH-3", docname="b", title="Another"))
+    found = compare(old, new)
+    assert [c.new.id for c in found.changed] == ["ENH-1.ER1"]
+    assert [p[0].id for p in found.conflicts] == ["ENH-1.ER2"]
+    for side in ("ENH-1", "ENH-2"):
+        kept = diff.select(found, diff.of_specs({side}))
+        assert [c.new.id for c in kept.changed] == ["ENH-1.ER1"], side
+    for side in ("ENH-1", "ENH-3"):
+        kept = diff.select(found, diff.of_specs({side}))
+        assert [p[1].id for p in kept.conflicts] == ["ENH-1.ER2"], side
+    assert diff.select(found, diff.of_specs({"ENH-9"})).empty

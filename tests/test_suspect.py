@@ -8,7 +8,10 @@ import pytest
 from fuzzing import search
 from hypothesis import given
 from hypothesis import strategies as st
+from test_ids import CFG
 
+from sphinxcontrib_enhspec.derive.catalog import build_catalog
+from sphinxcontrib_enhspec.derive.checks import suspect_problems
 from sphinxcontrib_enhspec.derive.suspect import (
     Suspects,
     find,
@@ -16,8 +19,11 @@ from sphinxcontrib_enhspec.derive.suspect import (
     suspect_links,
     suspect_specs,
 )
-from sphinxcontrib_enhspec.model import Reviews, fingerprint
+from sphinxcontrib_enhspec.derive.traces import Traces
+from sphinxcontrib_enhspec.derive.verification import Verifier
+from sphinxcontrib_enhspec.model import Location, Requirement, Reviews, Risk, Spec, fingerprint
 from sphinxcontrib_enhspec.sources.reviews import dumps, load, parse
+from sphinxcontrib_enhspec.warnings import Subtype
 
 #: The requirement of the project's own spec (docs/project/enh-100.rst) these tests verify.
 pytestmark = pytest.mark.requirement("ENH-100.ER11")
@@ -156,3 +162,34 @@ def test_load_is_off_without_a_setting_and_empty_without_a_file(tmp_path):
     unreadable = load("sub", str(tmp_path))
     assert [p.lineno for p in unreadable.problems] == [0]
     assert unreadable.problems[0].message.startswith("cannot be read: ")
+
+
+def test_an_equal_fingerprint_read_apart_is_not_suspect():
+    """Fingerprints read from the file and computed by the build are equal, not the same
+    object."""
+    again = json.loads(json.dumps(A))
+    assert suspect_specs([("S-1", "approved", A)], ["approved"], {"S-1": again}) == []
+    assert suspect_links([("X", "Y")], {"Y": A}, {("X", "Y"): again}) == []
+
+
+def test_suspect_problems_stand_at_the_source_and_name_the_changed_target():
+    spec = Spec(id="S-1", title="Spec", location=Location("a", 1), anchor="s",
+                status="approved")
+    er1 = Requirement(id="S-1.ER1", title="One", location=Location("a", 3), anchor="r1",
+                      spec="S-1", depends=("ER2",))
+    er2 = Requirement(id="S-1.ER2", title="Two", location=Location("a", 9), anchor="r2",
+                      spec="S-1", text="rewritten since the review")
+    risk = Risk(id="S-1.R1", title="Risk", location=Location("a", 12), anchor="k",
+                spec="S-1", affects=("ER2",))
+    old = "0" * 16
+    reviews = Reviews({("S-1.ER1", "S-1.ER2"): old, ("S-1.R1", "S-1.ER2"): old}, {"S-1": old})
+    traces = Traces(build_catalog({"a": [spec, er1, er2, risk]}, []), CFG,
+                    Verifier([], configured=False), reviews=reviews)
+    assert [(p.subtype, p.location.lineno, p.message) for p in suspect_problems(traces)] == [
+        (Subtype.SUSPECT, 1, "S-1 is approved, and its text or its requirements changed since "
+         "it was reviewed; review it, then run 'enhspec review S-1'"),
+        (Subtype.SUSPECT, 3, "S-1.ER1 depends on S-1.ER2, which changed since the link was "
+         "reviewed; check the link, then run 'enhspec review S-1.ER1'"),
+        (Subtype.SUSPECT, 12, "S-1.R1 affects S-1.ER2, which changed since the link was "
+         "reviewed; check the link, then run 'enhspec review S-1.R1'"),
+    ]

@@ -32,14 +32,11 @@ def build_date(epoch: str | None, today: date | None = None) -> tuple[date, bool
     """The build's date from `epoch` (``SOURCE_DATE_EPOCH``: whole seconds since 1970, UTC),
     else `today` (by default today in UTC); and whether a set `epoch` was unusable."""
     fallback = today or today_utc()
-    if epoch is None or not epoch.strip():
-        return fallback, False
-    if not _EPOCH.match(epoch.strip()):
-        return fallback, True
     try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc).date(), False
-    except (OverflowError, OSError, ValueError):
+        moment = epoch_time(epoch)
+    except ValueError:
         return fallback, True
+    return (moment.date() if moment is not None else fallback), False
 
 
 def epoch_time(epoch: str | None) -> datetime | None:

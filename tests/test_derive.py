@@ -143,6 +143,13 @@ def test_matrix_rows_filters_sorting_and_counts():
     assert [r.req.id for r in kinds.rows] == ["ENH-2.ER1"]
 
 
+def test_rows_of_a_matrix_without_since_are_the_plain_matrix():
+    found = traces()
+    plain = rows.matrix(found, query(q.MATRIX))
+    assert rows.rows(found, query(q.MATRIX)) == plain
+    assert {row.since for row in plain.rows} == {""}
+
+
 def test_spec_index_groups():
     found = traces()
     by_status = rows.spec_index(found, query(q.SPEC_INDEX))

@@ -15,7 +15,7 @@ from docutils import nodes
 from test_basic import read_inventory
 
 from sphinxcontrib_enhspec import query as q
-from sphinxcontrib_enhspec.dates import build_date
+from sphinxcontrib_enhspec.dates import build_date, epoch_time
 from sphinxcontrib_enhspec.derive.milestones import is_overdue, timeline_rows
 from sphinxcontrib_enhspec.model import Location, Milestone, fingerprint
 from sphinxcontrib_enhspec.render import model as m
@@ -290,6 +290,16 @@ def test_the_build_date():
                                                                          False)
     for bad in ("-1", "1.5", "soon", "9" * 30):
         assert build_date(bad, today) == (today, True), bad
+
+
+def test_the_epoch_as_a_time():
+    assert epoch_time(None) is None
+    assert epoch_time(" ") is None
+    assert epoch_time("86400") == datetime(1970, 1, 2, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="is not a whole number of seconds"):
+        epoch_time("1.5")
+    with pytest.raises(ValueError, match="is out of range"):
+        epoch_time("9" * 30)
 
 
 def test_the_overdue_rule():

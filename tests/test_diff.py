@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -191,3 +192,17 @@ def test_select_keeps_a_change_or_conflict_when_either_side_is_of_the_spec():
         kept = diff.select(found, diff.of_specs({side}))
         assert [p[1].id for p in kept.conflicts] == ["ENH-1.ER2"], side
     assert diff.select(found, diff.of_specs({"ENH-9"})).empty
+
+
+def test_select_works_on_states_read_from_json():
+    old = json.loads(json.dumps(export(req("ENH-1.ER1"), req("ENH-2.ER1"))))
+    new = json.loads(json.dumps(export(req("ENH-1.ER1", status="done"),
+                                       req("ENH-2.ER1", status="done"))))
+    found = diff.select(compare(old, new), diff.of_specs({"ENH-2"}))
+    assert [c.new.id for c in found.changed] == ["ENH-2.ER1"]
+
+
+def test_a_diff_is_shared_and_so_frozen():
+    found = compare(export(req("ENH-1.ER1")), export())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.added = ()  # type: ignore[misc]

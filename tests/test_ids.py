@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 
 import pytest
 
@@ -82,6 +83,9 @@ def test_object_id_problems(word, spec, subtype):
     with pytest.raises(IdError) as error:
         object_id(word, spec, CFG)
     assert error.value.subtype is subtype
+    # The problem travels from the parser to the warning as it was found.
+    with pytest.raises(FrozenInstanceError):
+        error.value.subtype = Subtype.CONFIG  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(("ident", "kind"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -193,3 +194,9 @@ def test_suspect_problems_stand_at_the_source_and_name_the_changed_target():
         (Subtype.SUSPECT, 12, "S-1.R1 affects S-1.ER2, which changed since the link was "
          "reviewed; check the link, then run 'enhspec review S-1.R1'"),
     ]
+
+
+def test_suspects_are_shared_and_so_frozen():
+    found = find([], {}, Reviews({}, {}), [], [])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.specs = frozenset()  # type: ignore[misc]

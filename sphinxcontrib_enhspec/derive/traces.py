@@ -183,12 +183,16 @@ class Traces:
 
     @cached_property
     def suspects(self) -> Suspects:
-        """The links and specs of this project that changed since they were reviewed."""
+        """The links and specs of this project that changed since they were reviewed; with
+        nothing reviewed (no reviews file, the default), nothing is, and no digest is made."""
+        if not self.reviews.links and not self.reviews.specs:
+            return Suspects()
         links = [(req.id, target) for req in self.requirements if not req.location.external
                  for target in self.depends_of(req)]
         links += [(risk.id, target) for risk in self.risks if not risk.location.external
                   for target in self.affects_of(risk)]
-        current = {record.id: record.fingerprint for record in self.catalog.objects.values()}
+        objects = self.catalog.objects
+        current = {target: objects[target].fingerprint for _, target in links if target in objects}
         specs = [(spec.id, spec.status, self.spec_fingerprint(spec.id)) for spec in self.specs
                  if not spec.location.external]
         return find(links, current, self.reviews, specs, self.cfg.review_statuses)
